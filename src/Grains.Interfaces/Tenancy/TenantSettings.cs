@@ -1,0 +1,31 @@
+namespace HaloMcp.Grains.Tenancy;
+
+/// <summary>
+/// What the grains need to know about one tenant's HaloPSA instance: where it is, how to authenticate, and how
+/// many requests it may spend. Supplied by the host (configuration, or per-request headers in gateway mode).
+/// </summary>
+/// <param name="TenantId">Our id for the tenant; every grain key, cache key and log scope carries it.</param>
+/// <param name="HaloBaseUrl">The HaloPSA web-app URL; the API is at <c>{HaloBaseUrl}/api</c>.</param>
+/// <param name="ClientId">The HaloPSA API application's client id.</param>
+/// <param name="ClientSecret">The HaloPSA API application's secret. Never logged or returned.</param>
+/// <param name="HaloTenant">For Halo-hosted instances, the tenant name sent as <c>?tenant=</c> on the token URL.</param>
+/// <param name="AuthUrl">The authorisation server, when it is not <c>{HaloBaseUrl}/auth</c>.</param>
+/// <param name="Scope">The scopes requested with the token; HaloPSA needs <c>all</c> unless the app is restricted.</param>
+/// <param name="Budget">The tenant's HaloPSA request budget.</param>
+public sealed record TenantSettings(
+    string TenantId,
+    Uri HaloBaseUrl,
+    string ClientId,
+    string ClientSecret,
+    string? HaloTenant = null,
+    Uri? AuthUrl = null,
+    string Scope = "all",
+    RequestBudget? Budget = null)
+{
+    /// <summary>The budget in force: the configured one or HaloPSA's evidenced default.</summary>
+    public RequestBudget EffectiveBudget => Budget ?? RequestBudget.Default;
+
+    /// <summary>Redacts the secret so that settings can be logged safely.</summary>
+    public override string ToString() =>
+        $"TenantSettings {{ TenantId = {TenantId}, HaloBaseUrl = {HaloBaseUrl}, ClientId = {ClientId}, ClientSecret = ***, HaloTenant = {HaloTenant}, Scope = {Scope}, Budget = {EffectiveBudget} }}";
+}
