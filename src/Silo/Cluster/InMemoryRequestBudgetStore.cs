@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using HaloMcp.Grains.Tenancy;
+
+namespace HaloMcp.Silo.Cluster;
+
+/// <summary>A single-node <see cref="IRequestBudgetStore"/>: a ring of grant times per key.</summary>
+public sealed class InMemoryRequestBudgetStore : IRequestBudgetStore
+{
+    private readonly ConcurrentDictionary<string, GrantLog> _logs = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public ValueTask<BudgetDecision> TryTakeAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var log = _logs.GetOrAdd(key, static (_, n) => new GrantLog(n), budget.Requests);
+        return ValueTask.FromResult(log.TryTake(budget, now));
+    }
+
+    /// <inheritdoc />
+    public ValueTask PauseAsync(string key, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var log = _logs.GetOrAdd(key, static _ => new GrantLog(1));
+        log.Pause(until);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<BudgetUsage> GetUsageAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_logs.TryGetValue(key, out var log)
+            ? log.Usage(budget, now)
+            : new BudgetUsage(0, budget.Requests, null));
+
+    /// <inheritdoc />
+    public ValueTask ForgetAsync(string key, CancellationToken cancellationToken)
+    {
+        _logs.TryRemove(key, out _);
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class GrantLog(int capacity)
+    {
+        private readonly Lock _gate = new();
+        private DateTimeOffset[] _grants = new DateTimeOffset[Math.Max(capacity, 1)];
+        private int _head;   // index of the oldest grant
+        private int _count;
+        private DateTimeOffset? _pausedUntil;
+
+        public BudgetDecision TryTake(RequestBudget budget, DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                Resize(budget.Requests);
+                Expire(now - budget.Window);
+                if (_pausedUntil is { } until && until > now)
+                {
+                    return new BudgetDecision(false, until, _count);
+                }
+
+                if (_count >= budget.Requests)
+                {
+                    // The oldest grant leaves the window exactly W after it was made.
+                    return new BudgetDecision(false, _grants[_head] + budget.Window, _count);
+                }
+
+                _grants[(_head + _count) % _grants.Length] = now;
+                _count++;
+                return new BudgetDecision(true, now, _count);
+            }
+        }
+
+        public void Pause(DateTimeOffset until)
+        {
+            lock (_gate)
+            {
+                if (_pausedUntil is null || until > _pausedUntil)
+                {
+                    _pausedUntil = until;
+                }
+            }
+        }
+
+        public BudgetUsage Usage(RequestBudget budget, DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                Expire(now - budget.Window);
+                var paused = _pausedUntil is { } until && until > now ? _pausedUntil : null;
+                return new BudgetUsage(_count, budget.Requests, paused);
+            }
+        }
+
+        // A grant made exactly at windowStart is outside the window (now - W, now].
+        private void Expire(DateTimeOffset windowStart)
+        {
+            while (_count > 0 && _grants[_head] <= windowStart)
+            {
+                _head = (_head + 1) % _grants.Length;
+                _count--;
+            }
+        }
+
+        private void Resize(int requests)
+        {
+            if (requests <= _grants.Length)
+            {
+                return;
+            }
+
+            var grown = new DateTimeOffset[requests];
+            for (var i = 0; i < _count; i++)
+            {
+                grown[i] = _grants[(_head + i) % _grants.Length];
+            }
+
+            _grants = grown;
+            _head = 0;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using HaloMcp.Grains.Errors;
+using HaloMcp.Grains.Tenancy;
+using HaloMcp.Silo.Cluster;
+using HaloMcp.TestSupport;
+
+namespace HaloMcp.Grains.Tests.Tenancy;
+
+public sealed class TenantBudgetTests
+{
+    private static readonly RequestBudget Budget = new(300, TimeSpan.FromSeconds(300));
+
+    private static TenantBudget Create(ManualTimeProvider clock, RequestBudget? budget = null, TimeSpan? skew = null) =>
+        new("acme", () => budget ?? Budget, new InMemoryRequestBudgetStore(), clock,
+            new TenantBudgetOptions { SkewMargin = skew ?? TimeSpan.FromSeconds(2) });
+
+    [Fact]
+    public async Task Five_thousand_callers_over_ten_minutes_never_exceed_N_in_any_window()
+    {
+        var clock = new ManualTimeProvider();
+        var store = new RecordingBudgetStore(new InMemoryRequestBudgetStore());
+        using var budget = new TenantBudget("acme", () => Budget, store, clock, new TenantBudgetOptions());
+        var start = clock.GetUtcNow();
+        var callers = new List<Task>();
+
+        // About eight callers arrive every simulated second for ten minutes; each is willing to wait 90 s.
+        for (var second = 0; second < 600; second++)
+        {
+            var arriving = (5_000 * (second + 1) / 600) - (5_000 * second / 600);
+            for (var i = 0; i < arriving; i++)
+            {
+                callers.Add(budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromSeconds(90), CancellationToken.None).AsTask());
+            }
+
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(3));
+        await WaitAllSettled(callers);
+
+        Assert.Equal(5_000, callers.Count);
+        var rejected = callers.Where(t => t.IsFaulted).ToList();
+        Assert.All(rejected, t =>
+            Assert.Equal(HaloFailureKind.RateLimited, Assert.IsType<HaloOperationException>(t.Exception!.InnerException).Kind));
+        Assert.NotEmpty(rejected);
+        var grants = store.Grants;
+        Assert.Equal(5_000 - rejected.Count, grants.Count);
+
+        // The invariant, checked at every grant: the window (t - W, t] never holds more than N.
+        for (var i = 0; i < grants.Count; i++)
+        {
+            var inWindow = grants.Count(g => g > grants[i] - Budget.Window && g <= grants[i]);
+            Assert.True(inWindow <= Budget.Requests, $"{inWindow} permits in the window ending {grants[i]:O}");
+        }
+
+        // And the budget is used, not hoarded: the first window is filled, and every window after is nearly full.
+        Assert.Equal(Budget.Requests, grants.Count(g => g < start + Budget.Window));
+        Assert.True(grants.Count >= 2 * Budget.Requests - 10, $"only {grants.Count} permits in ten minutes");
+    }
+
+    [Fact]
+    public async Task Waiters_are_served_in_arrival_order()
+    {
+        var clock = new ManualTimeProvider();
+        using var budget = Create(clock, new RequestBudget(3, TimeSpan.FromSeconds(10)), TimeSpan.Zero);
+        for (var i = 0; i < 3; i++)
+        {
+            await budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromMinutes(5), CancellationToken.None);
+        }
+
+        var waiters = Enumerable.Range(0, 9)
+            .Select(_ => budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromMinutes(5), CancellationToken.None).AsTask())
+            .ToList();
+
+        Assert.Equal(9, budget.QueueLength);
+        Assert.All(waiters, w => Assert.False(w.IsCompleted));
+        for (var window = 1; window <= 3; window++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(10));
+            var served = 3 * window;
+            await WaitUntil(() => waiters.Take(served).All(w => w.IsCompleted));
+            // Each window frees three permits, and they go to the three callers that arrived first.
+            Assert.All(waiters.Skip(served), w => Assert.False(w.IsCompleted));
+        }
+
+        await Task.WhenAll(waiters);
+        Assert.Equal(9, budget.GrantedAfterWaiting);
+    }
+
+    [Fact]
+    public async Task A_caller_whose_deadline_comes_before_the_next_slot_is_refused_at_once_with_the_retry_time()
+    {
+        var clock = new ManualTimeProvider();
+        using var budget = Create(clock, new RequestBudget(2, TimeSpan.FromSeconds(60)), TimeSpan.Zero);
+        await budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromSeconds(1), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        var refused = budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromSeconds(5), CancellationToken.None).AsTask();
+        var error = await Assert.ThrowsAsync<HaloOperationException>(() => refused);
+        Assert.Equal(HaloFailureKind.RateLimited, error.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(50), error.RetryAfter); // the first permit leaves the window at t=60
+        Assert.Contains("retry after 50 s", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, budget.Rejected);
+    }
+
+    [Fact]
+    public async Task A_patient_caller_gets_the_next_slot_when_the_clock_reaches_it()
+    {
+        var clock = new ManualTimeProvider();
+        using var budget = Create(clock, new RequestBudget(1, TimeSpan.FromSeconds(60)), TimeSpan.Zero);
+        await budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None);
+        var waiting = budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromMinutes(2), CancellationToken.None).AsTask();
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        await Task.Yield();
+        Assert.False(waiting.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await waiting;
+        Assert.Equal(1, budget.GrantedAfterWaiting);
+    }
+
+    [Fact]
+    public async Task A_429_pauses_every_permit_for_the_time_it_names()
+    {
+        var clock = new ManualTimeProvider();
+        using var budget = Create(clock);
+        await budget.PauseAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<HaloOperationException>(() =>
+            budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromSeconds(10), CancellationToken.None).AsTask());
+        Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
+
+        var patient = budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromMinutes(1), CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromSeconds(29));
+        await Task.Yield();
+        Assert.False(patient.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await patient;
+    }
+
+    [Fact]
+    public async Task A_cancelled_waiter_leaves_the_queue_and_does_not_block_those_behind_it()
+    {
+        var clock = new ManualTimeProvider();
+        using var budget = Create(clock, new RequestBudget(1, TimeSpan.FromSeconds(10)), TimeSpan.Zero);
+        await budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None);
+        using var cts = new CancellationTokenSource();
+        var cancelled = budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromMinutes(1), cts.Token).AsTask();
+        var behind = budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromMinutes(1), CancellationToken.None).AsTask();
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(1, budget.QueueLength);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await behind;
+    }
+
+    [Fact]
+    public void The_enforced_window_includes_the_skew_margin()
+    {
+        var clock = new ManualTimeProvider();
+        using var budget = Create(clock, new RequestBudget(300, TimeSpan.FromMinutes(5)), TimeSpan.FromSeconds(2));
+        Assert.Equal(new RequestBudget(300, TimeSpan.FromSeconds(302)), budget.EnforcedBudget);
+    }
+
+    private static async Task WaitAllSettled(IEnumerable<Task> tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (HaloOperationException)
+        {
+        }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        // Bounded spin on the thread pool: continuations run asynchronously, so give them turns; no wall-clock waits.
+        for (var i = 0; i < 10_000 && !condition(); i++)
+        {
+            await Task.Yield();
+        }
+
+        Assert.True(condition());
+    }
+
+    private sealed class RecordingBudgetStore(IRequestBudgetStore inner) : IRequestBudgetStore
+    {
+        private readonly List<DateTimeOffset> _grants = [];
+
+        public List<DateTimeOffset> Grants
+        {
+            get
+            {
+                lock (_grants)
+                {
+                    return [.. _grants.Order()];
+                }
+            }
+        }
+
+        public async ValueTask<BudgetDecision> TryTakeAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var decision = await inner.TryTakeAsync(key, budget, now, cancellationToken);
+            if (decision.Granted)
+            {
+                lock (_grants)
+                {
+                    _grants.Add(now);
+                }
+            }
+
+            return decision;
+        }
+
+        public ValueTask PauseAsync(string key, DateTimeOffset until, CancellationToken cancellationToken) => inner.PauseAsync(key, until, cancellationToken);
+
+        public ValueTask<BudgetUsage> GetUsageAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.GetUsageAsync(key, budget, now, cancellationToken);
+
+        public ValueTask ForgetAsync(string key, CancellationToken cancellationToken) => inner.ForgetAsync(key, cancellationToken);
+    }
+}
