@@ -1,0 +1,8 @@
+namespace HaloMcp.Grains.Assets;
+
+/// <summary>One named field of an asset.</summary>
+/// <param name="Name">The field name.</param>
+/// <param name="Value">Its value.</param>
+public sealed record AssetField(
+    string Name,
+    string? Value);

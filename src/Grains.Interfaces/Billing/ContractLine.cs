@@ -1,0 +1,14 @@
+namespace HaloMcp.Grains.Billing;
+
+/// <summary>A billing line (plan) of a contract.</summary>
+/// <param name="Id">The line id.</param>
+/// <param name="Description">What it bills.</param>
+/// <param name="Quantity">Quantity.</param>
+/// <param name="UnitPrice">Price per unit.</param>
+/// <param name="Amount">Amount per period.</param>
+public sealed record ContractLine(
+    int Id,
+    string? Description,
+    double? Quantity,
+    double? UnitPrice,
+    double? Amount);

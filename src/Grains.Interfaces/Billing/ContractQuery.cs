@@ -1,0 +1,12 @@
+namespace HaloMcp.Grains.Billing;
+
+/// <summary>Filters and paging for client contracts.</summary>
+/// <param name="ClientId">Only this client's contracts.</param>
+/// <param name="ActiveOnly">Only active contracts.</param>
+/// <param name="Page">1-based page.</param>
+/// <param name="PageSize">Rows per page (1 to 100).</param>
+public sealed record ContractQuery(
+    int? ClientId,
+    bool ActiveOnly,
+    int Page,
+    int PageSize);

@@ -1,0 +1,12 @@
+namespace HaloMcp.Grains.Billing;
+
+/// <summary>Filters and paging for recurring invoice schedules.</summary>
+/// <param name="ClientId">Only this client's schedules.</param>
+/// <param name="ActiveOnly">Only schedules that still generate invoices.</param>
+/// <param name="Page">1-based page.</param>
+/// <param name="PageSize">Rows per page (1 to 100).</param>
+public sealed record RecurringInvoiceQuery(
+    int? ClientId,
+    bool ActiveOnly,
+    int Page,
+    int PageSize);

@@ -1,0 +1,10 @@
+namespace HaloMcp.Grains.Billing;
+
+/// <summary>Which revenue to break down.</summary>
+/// <param name="ClientId">One client, or every client when null.</param>
+/// <param name="DateFrom">Invoice date on or after (UTC).</param>
+/// <param name="DateTo">Invoice date before (UTC).</param>
+public sealed record RevenueQuery(
+    int? ClientId,
+    DateTimeOffset DateFrom,
+    DateTimeOffset DateTo);

@@ -1,0 +1,15 @@
+namespace HaloMcp.Grains.Paging;
+
+/// <summary>One page of a list, with honest totals.</summary>
+/// <typeparam name="T">The row type.</typeparam>
+/// <param name="Items">The rows of this page.</param>
+/// <param name="Page">The 1-based page number.</param>
+/// <param name="PageSize">The page size used.</param>
+/// <param name="Total">How many rows match in all (HaloPSA's <c>record_count</c>).</param>
+/// <param name="HasMore">Whether a later page has rows.</param>
+public sealed record PagedResult<T>(
+    IReadOnlyList<T> Items,
+    int Page,
+    int PageSize,
+    int Total,
+    bool HasMore);

@@ -1,0 +1,34 @@
+namespace HaloMcp.Grains.Projects;
+
+/// <summary>One project.</summary>
+/// <param name="Id">The project id.</param>
+/// <param name="Summary">Its summary.</param>
+/// <param name="Details">Details (plain, capped).</param>
+/// <param name="ClientId">The client.</param>
+/// <param name="ClientName">The client's name.</param>
+/// <param name="StatusName">Status.</param>
+/// <param name="AgentName">Assignee.</param>
+/// <param name="TeamName">Team.</param>
+/// <param name="StartDate">Start (UTC).</param>
+/// <param name="TargetDate">Target (UTC).</param>
+/// <param name="DateClosed">Closed (UTC).</param>
+/// <param name="TimeTakenHours">Time logged, in hours.</param>
+/// <param name="EstimateHours">Estimate, in hours.</param>
+/// <param name="ChildCount">Tasks under it.</param>
+/// <param name="IsClosed">Whether it is closed.</param>
+public sealed record ProjectDetail(
+    int Id,
+    string Summary,
+    string? Details,
+    int ClientId,
+    string? ClientName,
+    string? StatusName,
+    string? AgentName,
+    string? TeamName,
+    DateTimeOffset? StartDate,
+    DateTimeOffset? TargetDate,
+    DateTimeOffset? DateClosed,
+    double TimeTakenHours,
+    double? EstimateHours,
+    int ChildCount,
+    bool IsClosed);

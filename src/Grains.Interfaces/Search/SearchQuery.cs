@@ -1,0 +1,10 @@
+namespace HaloMcp.Grains.Search;
+
+/// <summary>A free-text search over one kind of entity.</summary>
+/// <param name="Entity">What to search.</param>
+/// <param name="Query">The text.</param>
+/// <param name="Limit">How many hits at most (1 to 50).</param>
+public sealed record SearchQuery(
+    SearchEntity Entity,
+    string Query,
+    int Limit);
