@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "HaloMcp");
-await app.RunAsync();
+using HaloMcp.Api.Hosting;
+
+return await HaloMcpHost.RunAsync(args);

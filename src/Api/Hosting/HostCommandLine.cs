@@ -1,0 +1,93 @@
+namespace HaloMcp.Api.Hosting;
+
+/// <summary>
+/// The command line split into our own flags and the rest, which goes to the ASP.NET Core / generic host
+/// configuration untouched. Our flags must not reach the host: <c>--stdio --urls x</c> would otherwise be read as
+/// the key <c>stdio</c> with value <c>--urls</c>.
+/// </summary>
+/// <param name="Command">What to run.</param>
+/// <param name="HashKeyInput">The key given to <c>hash-key</c>, or null to generate one.</param>
+/// <param name="TenantsFile">The tenants JSON file from <c>--tenants-file</c>.</param>
+/// <param name="Demo">The demo flags.</param>
+/// <param name="HostArgs">Everything else, for the host's own command-line configuration.</param>
+public sealed record HostCommandLine(
+    HostCommand Command,
+    string? HashKeyInput,
+    string? TenantsFile,
+    DemoOptions Demo,
+    IReadOnlyList<string> HostArgs)
+{
+    /// <summary>Splits <paramref name="args"/>.</summary>
+    /// <exception cref="ArgumentException">A flag lacks its value; the message says which.</exception>
+    public static HostCommandLine Parse(IReadOnlyList<string> args)
+    {
+        var command = HostCommand.Http;
+        string? hashKey = null;
+        string? tenantsFile = null;
+        var demo = new DemoOptions();
+        var rest = new List<string>();
+        var start = 0;
+        if (args.Count > 0 && args[0] == "hash-key")
+        {
+            command = HostCommand.HashKey;
+            start = 1;
+            if (args.Count > 1 && !args[1].StartsWith("--", StringComparison.Ordinal))
+            {
+                hashKey = args[1];
+                start = 2;
+            }
+        }
+
+        for (var i = start; i < args.Count; i++)
+        {
+            var (flag, inlineValue) = SplitFlag(args[i]);
+            switch (flag)
+            {
+                case "--stdio":
+                    command = command == HostCommand.HashKey ? command : HostCommand.Stdio;
+                    break;
+                case "--demo":
+                    demo.Enabled = true;
+                    break;
+                case "--demo-api-key":
+                    demo.ApiKey = inlineValue ?? Next(args, ref i, flag, "a key");
+                    break;
+                case "--halosim-url":
+                    var url = inlineValue ?? Next(args, ref i, flag, "a URL");
+                    demo.HaloSimUrl = Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+                        ? parsed
+                        : throw new ArgumentException($"--halosim-url needs an absolute URL, not '{url}'.", nameof(args));
+                    break;
+                case "--tenants-file":
+                    tenantsFile = inlineValue ?? Next(args, ref i, flag, "a path");
+                    break;
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+
+        return new HostCommandLine(command, hashKey, tenantsFile, demo, rest);
+    }
+
+    private static (string Flag, string? Value) SplitFlag(string arg)
+    {
+        if (!arg.StartsWith("--", StringComparison.Ordinal))
+        {
+            return (arg, null);
+        }
+
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? (arg, null) : (arg[..equals], arg[(equals + 1)..]);
+    }
+
+    private static string Next(IReadOnlyList<string> args, ref int i, string flag, string what)
+    {
+        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{flag} needs {what}.", nameof(args));
+        }
+
+        return args[++i];
+    }
+}

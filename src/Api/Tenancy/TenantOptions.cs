@@ -1,0 +1,42 @@
+namespace HaloMcp.Api.Tenancy;
+
+/// <summary>
+/// One tenant as configured (an element of the <c>Tenants</c> array). Exactly one of <see cref="ClientSecret"/>,
+/// <see cref="ClientSecretFile"/> and <see cref="ClientSecretEnv"/> gives the HaloPSA secret; the latter two keep it
+/// out of the JSON file.
+/// </summary>
+public sealed class TenantOptions
+{
+    /// <summary>Our id for the tenant: 1–64 characters from <c>[A-Za-z0-9_.-]</c>.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>The HaloPSA web-app URL (the API is at <c>{HaloUrl}/api</c>).</summary>
+    public string? HaloUrl { get; set; }
+
+    /// <summary>The authorisation server, when it is not <c>{HaloUrl}/auth</c>.</summary>
+    public string? AuthUrl { get; set; }
+
+    /// <summary>For Halo-hosted instances, the tenant name sent as <c>?tenant=</c> on the token URL.</summary>
+    public string? HaloTenant { get; set; }
+
+    /// <summary>The HaloPSA API application's client id.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The HaloPSA API application's secret, inline (prefer the file or environment variable).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>A file whose contents (trimmed) are the secret, e.g. a mounted container secret.</summary>
+    public string? ClientSecretFile { get; set; }
+
+    /// <summary>The name of an environment variable that holds the secret.</summary>
+    public string? ClientSecretEnv { get; set; }
+
+    /// <summary>The scopes requested with the token; <c>all</c> when unset.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>The tenant's request budget; HaloPSA's evidenced default when unset.</summary>
+    public TenantBudgetOptions? Budget { get; set; }
+
+    /// <summary>Hashes (<c>sha256:&lt;64 hex&gt;</c>, see <c>hash-key</c>) of the API keys that act for this tenant.</summary>
+    public IList<string> ApiKeyHashes { get; } = [];
+}
