@@ -1,0 +1,44 @@
+using HaloMcp.Grains.Assets;
+using HaloMcp.Grains.Customers;
+using HaloMcp.Grains.Paging;
+
+namespace HaloMcp.Grains;
+
+/// <summary>
+/// A tenant's customers (key: tenant id): clients, sites, end users and assets. Reads interleave; creating a client
+/// is idempotent within the window.
+/// </summary>
+public interface ICustomerDirectoryGrain : IGrainWithStringKey
+{
+    /// <summary>One page of clients.</summary>
+    [AlwaysInterleave]
+    Task<PagedResult<ClientRow>> ListClientsAsync(ClientQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Creates a client.</summary>
+    [AlwaysInterleave]
+    Task<ClientDetail> CreateClientAsync(CreateClientCommand command, CancellationToken cancellationToken);
+
+    /// <summary>One page of sites.</summary>
+    [AlwaysInterleave]
+    Task<PagedResult<SiteRow>> ListSitesAsync(SiteQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One site.</summary>
+    [AlwaysInterleave]
+    Task<SiteDetail> GetSiteAsync(int siteId, CancellationToken cancellationToken);
+
+    /// <summary>One page of end users (contacts).</summary>
+    [AlwaysInterleave]
+    Task<PagedResult<UserRow>> ListUsersAsync(UserQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One end user.</summary>
+    [AlwaysInterleave]
+    Task<UserDetail> GetUserAsync(int userId, CancellationToken cancellationToken);
+
+    /// <summary>One page of assets.</summary>
+    [AlwaysInterleave]
+    Task<PagedResult<AssetRow>> ListAssetsAsync(AssetQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One asset with its associations.</summary>
+    [AlwaysInterleave]
+    Task<AssetDetail> GetAssetAsync(int assetId, CancellationToken cancellationToken);
+}
