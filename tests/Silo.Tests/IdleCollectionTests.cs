@@ -80,7 +80,7 @@ public sealed class IdleCollectionTests
         Assert.DoesNotContain(silo.Probe.Events, e => e.StartsWith("deactivate:busy", StringComparison.Ordinal));
         Assert.Contains("deactivate:idle:IdleCollection", silo.Probe.Events);
         Assert.Equal(1, silo.Probe.ActivationsByKey["busy"]);
-        Assert.Equal(5, await busy.IncrementAsync().Guard());
+        Assert.Equal(6, await busy.IncrementAsync().Guard());
     }
 
     [Fact]
