@@ -1,0 +1,159 @@
+using System.Runtime.CompilerServices;
+
+namespace HaloMcp.Silo.Tests;
+
+public sealed class IdleCollectionTests
+{
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(1);
+
+    private static Task<SiloHarness> StartAsync() => SiloHarness.StartAsync(o =>
+    {
+        o.IdleTimeout = IdleTimeout;
+        o.CollectionSweepPeriod = SweepPeriod;
+    });
+
+    [Fact]
+    public async Task Ten_thousand_idle_activations_are_collected_and_their_memory_returned()
+    {
+        await using var silo = await StartAsync();
+        silo.Probe.TrackKeys = false;
+        const int count = 10_000;
+
+        // Warm up code paths and caches so the baseline measures steady state.
+        await ActivateAsync(silo, "warm", 100);
+        await CollectAsync(silo);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var deactivationsBefore = silo.Probe.Deactivations;
+
+        await ActivateAsync(silo, "k", count);
+        Assert.Equal(count, silo.Statistics.GetStatistics().Activations);
+        await CollectAsync(silo);
+
+        Assert.Equal(count, silo.Probe.Deactivations - deactivationsBefore);
+        Assert.Equal(0, silo.Statistics.GetStatistics().Activations);
+        Assert.Empty(silo.Runtime.Directory);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Assert.True(after < before + (2 * 1024 * 1024), $"Managed memory grew from {before} to {after} bytes after collection.");
+    }
+
+    [Fact]
+    public async Task A_call_after_collection_reactivates_with_fresh_state()
+    {
+        await using var silo = await StartAsync();
+        var grain = silo.Grain("phoenix");
+        await grain.IncrementAsync().Guard();
+        await grain.IncrementAsync().Guard();
+
+        await CollectAsync(silo);
+        Assert.Contains("deactivate:phoenix:IdleCollection", silo.Probe.Events);
+        Assert.Equal(0, silo.Statistics.GetStatistics().Activations);
+
+        Assert.Equal(1, await grain.IncrementAsync().Guard());
+        Assert.Equal(2, silo.Probe.ActivationsByKey["phoenix"]);
+        var stats = silo.Statistics.GetStatistics().GrainTypes["TestGrain"];
+        Assert.Equal(2, stats.ActivationsCreated);
+        Assert.Equal(1, stats.ActivationsCollected);
+    }
+
+    [Fact]
+    public async Task Activity_keeps_a_grain_alive()
+    {
+        await using var silo = await StartAsync();
+        var busy = silo.Grain("busy");
+        var idle = silo.Grain("idle");
+        await busy.IncrementAsync().Guard();
+        await idle.IncrementAsync().Guard();
+
+        for (var minute = 0; minute < 40; minute++)
+        {
+            silo.Clock.Advance(TimeSpan.FromMinutes(1));
+            await silo.Runtime.LastIdleCollection.Guard();
+            if (minute % 10 == 0)
+            {
+                await busy.IncrementAsync().Guard();
+            }
+        }
+
+        Assert.DoesNotContain(silo.Probe.Events, e => e.StartsWith("deactivate:busy", StringComparison.Ordinal));
+        Assert.Contains("deactivate:idle:IdleCollection", silo.Probe.Events);
+        Assert.Equal(1, silo.Probe.ActivationsByKey["busy"]);
+        Assert.Equal(6, await busy.IncrementAsync().Guard());
+    }
+
+    [Fact]
+    public async Task A_running_call_keeps_its_grain_alive_however_long_it_runs()
+    {
+        await using var silo = await StartAsync();
+        var grain = silo.Grain("long-runner");
+        Task blocker;
+        using (HaloMcp.Grains.GrainCallContext.WithTimeout(Timeout.InfiniteTimeSpan))
+        {
+            blocker = grain.BlockAsync();
+        }
+
+        await silo.Probe.BlockStarted.Task.Guard();
+        await CollectAsync(silo);
+
+        Assert.Equal(0, silo.Probe.Deactivations);
+        silo.Probe.ReleaseBlock.SetResult();
+        await blocker.Guard();
+        await CollectAsync(silo);
+        Assert.Equal(1, silo.Probe.Deactivations);
+    }
+
+    [Fact]
+    public async Task A_call_racing_a_deactivation_runs_on_a_fresh_activation_after_it()
+    {
+        await using var silo = await StartAsync();
+        var grain = silo.Grain("racer");
+        await grain.IncrementAsync().Guard();
+        silo.Probe.DeactivationGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        silo.Clock.Advance(IdleTimeout + SweepPeriod);
+        await silo.Probe.DeactivationStarted.Task.Guard();
+        var racing = grain.IncrementAsync();
+        Assert.False(racing.IsCompleted);
+        silo.Probe.DeactivationGate.SetResult();
+
+        Assert.Equal(1, await racing.Guard());
+        await silo.Runtime.LastIdleCollection.Guard();
+        Assert.Equal(["activate:racer", "deactivate:racer:IdleCollection", "activate:racer"], silo.Probe.Events);
+    }
+
+    [Fact]
+    public async Task Deactivate_on_idle_deactivates_after_the_current_turn()
+    {
+        await using var silo = await StartAsync();
+        var grain = silo.Grain("quitter");
+        await grain.IncrementAsync().Guard();
+        var first = await grain.InstanceAsync().Guard();
+
+        await grain.DeactivateAsync().Guard();
+        var second = await grain.InstanceAsync().Guard();
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(0, await grain.GetAsync().Guard());
+        Assert.Equal(["activate:quitter", "deactivate:quitter:ApplicationRequested", "activate:quitter"], silo.Probe.Events);
+    }
+
+    private static async Task CollectAsync(SiloHarness silo)
+    {
+        silo.Clock.Advance(IdleTimeout + SweepPeriod);
+        await silo.Runtime.LastIdleCollection.Guard();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task ActivateAsync(SiloHarness silo, string prefix, int count)
+    {
+        var calls = new Task<int>[count];
+        for (var i = 0; i < count; i++)
+        {
+            calls[i] = silo.Grain($"{prefix}{i}").IncrementAsync();
+        }
+
+        await Task.WhenAll(calls).Guard();
+    }
+}
