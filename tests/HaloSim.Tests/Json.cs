@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace HaloMcp.HaloSim.Tests;
+
+internal static class Json
+{
+    public static int Int(this JsonNode? node, string name) => (int)node![name]!.GetValue<double>();
+
+    public static double Dbl(this JsonNode? node, string name) => node![name]!.GetValue<double>();
+
+    public static string Str(this JsonNode? node, string name) => node![name]!.GetValue<string>();
+
+    public static bool Bool(this JsonNode? node, string name) => node![name]!.GetValue<bool>();
+
+    public static List<JsonObject> Items(this JsonNode node, string key) => node[key]!.AsArray().Select(n => n!.AsObject()).ToList();
+
+    public static List<JsonObject> Items(this JsonNode node) => node.AsArray().Select(n => n!.AsObject()).ToList();
+
+    public static int Field(this JsonObject record, string name) => (int)record[name]!.GetValue<double>();
+}
