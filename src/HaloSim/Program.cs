@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "HaloSim");
+using HaloMcp.HaloSim;
+
+var app = HaloSimApplication.Build(args, options: null, time: null, loggerFactory: null, randomLoopbackPort: false);
 await app.RunAsync();

@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using HaloMcp.Grains.HaloPsa.Errors;
+using HaloMcp.Grains.HaloPsa.Json;
+using HaloMcp.Grains.HaloPsa.Queries;
+using HaloMcp.Grains.HaloPsa.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+
+namespace HaloMcp.Grains.HaloPsa;
+
+/// <summary>
+/// Typed client for one HaloPSA instance's REST API. Every upstream attempt passes the
+/// <see cref="IHaloRequestGate"/> first; tokens come from the <see cref="IHaloTokenSource"/> (a 401 invalidates the
+/// token and re-tries once). Reads retry 429s, 5xx and timeouts within <see cref="HaloClientOptions.ReadDeadline"/>;
+/// writes are retried only when HaloPSA provably did not process them, and otherwise fail with
+/// <see cref="HaloWriteOutcomeUnknownException"/>. Failures surface as <see cref="HaloApiException"/> subtypes.
+/// </summary>
+/// <param name="httpClient">The HTTP client (its own timeout should be infinite or longer than the attempt timeout).</param>
+/// <param name="connection">Which instance to call.</param>
+/// <param name="tokenSource">Where bearer tokens come from.</param>
+/// <param name="requestGate">The request-budget seam, asked before every attempt.</param>
+/// <param name="options">Timeouts and retries.</param>
+/// <param name="timeProvider">Drives back-off, timeouts and deadlines.</param>
+/// <param name="logger">Logs retries and failures (never tokens or secrets).</param>
+public sealed partial class HaloApiClient(
+    HttpClient httpClient,
+    HaloConnection connection,
+    IHaloTokenSource tokenSource,
+    IHaloRequestGate requestGate,
+    HaloClientOptions options,
+    TimeProvider timeProvider,
+    ILogger<HaloApiClient> logger)
+{
+    /// <summary>HaloPSA's page-size ceiling (documented for the ticket family, silently applied elsewhere).</summary>
+    public const int MaxPageSize = 100;
+
+    private readonly Uri _apiBase = connection.ApiBaseUri;
+    private readonly ResiliencePipeline<HaloResponse> _reads = HaloResiliencePipelines.ForReads(options, timeProvider, logger);
+    private readonly ResiliencePipeline<HaloResponse> _writes = HaloResiliencePipelines.ForWrites(options, timeProvider, logger);
+
+    /// <summary>
+    /// Enumerates every record of a paged list, page by page (<see cref="MaxPageSize"/> rows each), until HaloPSA
+    /// reports no more. Each page is one budgeted request.
+    /// </summary>
+    /// <param name="fetchPage">Fetches page N (1-based), e.g. <c>(n, ct) =&gt; client.ListInvoicesAsync(query with { Page = n, PageSize = 100 }, ct)</c>.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    public static async IAsyncEnumerable<T> AllPagesAsync<T>(
+        Func<int, CancellationToken, Task<HaloPage<T>>> fetchPage,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var page = 1; ; page++)
+        {
+            var result = await fetchPage(page, cancellationToken);
+            foreach (var item in result.Items)
+            {
+                yield return item;
+            }
+
+            if (!result.HasMore || result.Items.Count == 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<T> GetOneAsync<T>(string path, string entity, int id, JsonTypeInfo<T> info, CancellationToken cancellationToken, params KeyValuePair<string, string>[] parameters)
+    {
+        var idText = id.ToString(CultureInfo.InvariantCulture);
+        var request = new HaloRequest(HttpMethod.Get, HaloQueryParameters.BuildPath($"{path}/{idText}", parameters), HaloRequestKind.Read, entity, idText);
+        var response = await ReadAsync(request, cancellationToken);
+        return ParseSingle(response, request, info, absentMeansNotFound: true);
+    }
+
+    private async Task<HaloPage<T>> GetPageAsync<T>(
+        string path,
+        List<KeyValuePair<string, string>> filters,
+        int page,
+        int pageSize,
+        string envelopeKey,
+        string entity,
+        JsonTypeInfo<T> info,
+        CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        // Without pageinate=true HaloPSA ignores page_size/page_no and returns its default page.
+        filters.Add(new("pageinate", "true"));
+        filters.Add(new("page_size", pageSize.ToString(CultureInfo.InvariantCulture)));
+        filters.Add(new("page_no", page.ToString(CultureInfo.InvariantCulture)));
+        var request = new HaloRequest(HttpMethod.Get, HaloQueryParameters.BuildPath(path, filters), HaloRequestKind.Read, entity);
+        var response = await ReadAsync(request, cancellationToken);
+        var (items, recordCount) = Parse(request, () => HaloListReader.Read(response.Body, envelopeKey, info));
+        var total = recordCount ?? ((page - 1) * pageSize) + items.Count;
+        var hasMore = recordCount is { } count ? (long)page * pageSize < count : items.Count >= pageSize;
+        return new HaloPage<T>(items, page, pageSize, total, hasMore);
+    }
+
+    private async Task<IReadOnlyList<T>> GetListAsync<T>(
+        string path,
+        List<KeyValuePair<string, string>> filters,
+        string? envelopeKey,
+        string entity,
+        JsonTypeInfo<T> info,
+        CancellationToken cancellationToken)
+    {
+        var request = new HaloRequest(HttpMethod.Get, HaloQueryParameters.BuildPath(path, filters), HaloRequestKind.Read, entity);
+        var response = await ReadAsync(request, cancellationToken);
+        return Parse(request, () => HaloListReader.Read(response.Body, envelopeKey, info).Items);
+    }
+
+    private async Task<T> PostOneAsync<TWrite, T>(
+        string path,
+        string entity,
+        TWrite write,
+        int? id,
+        JsonTypeInfo<TWrite[]> writeInfo,
+        JsonTypeInfo<T> readInfo,
+        CancellationToken cancellationToken)
+    {
+        // HaloPSA's POST is an upsert of a JSON array; one element comes back as one object.
+        var body = JsonSerializer.SerializeToUtf8Bytes([write], writeInfo);
+        var request = new HaloRequest(HttpMethod.Post, path, HaloRequestKind.Write, entity, id?.ToString(CultureInfo.InvariantCulture), body);
+        var response = await WriteAsync(request, cancellationToken);
+        return ParseSingle(response, request, readInfo, absentMeansNotFound: false);
+    }
+
+    private async Task<HaloResponse> ReadAsync(HaloRequest request, CancellationToken cancellationToken)
+    {
+        var state = new HaloAttemptState(request);
+        var context = NewContext(request, options.ReadDeadline, cancellationToken);
+        HaloResponse response;
+        try
+        {
+            response = await _reads.ExecuteAsync(static (ctx, s) => s.Client.AttemptAsync(s.State, ctx.CancellationToken), context, (Client: this, State: state));
+        }
+        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (state.LastResponse is { IsRateLimited: true } limited)
+            {
+                throw RateLimited(limited, request);
+            }
+
+            throw new HaloTransientException("HaloPSA did not answer in time; the read can be retried.", state.LastResponse?.Status, request.Path, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new HaloTransientException("Could not reach HaloPSA; the read can be retried.", null, request.Path, ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (response.IsServerError)
+        {
+            HaloApiClientLog.RequestFailed(logger, request.Method.Method, request.Path, (int)response.Status);
+            throw new HaloTransientException(
+                $"HaloPSA failed (HTTP {(int)response.Status}); the read can be retried.", response.Status, request.Path);
+        }
+
+        return EnsureSuccess(response, request);
+    }
+
+    private async Task<HaloResponse> WriteAsync(HaloRequest request, CancellationToken cancellationToken)
+    {
+        var state = new HaloAttemptState(request);
+        var context = NewContext(request, options.WriteDeadline, cancellationToken);
+        HaloResponse response;
+        try
+        {
+            response = await _writes.ExecuteAsync(static (ctx, s) => s.Client.AttemptAsync(s.State, ctx.CancellationToken), context, (Client: this, State: state));
+        }
+        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (state.InFlight)
+            {
+                HaloApiClientLog.WriteOutcomeUnknown(logger, request.Method.Method, request.Path, "timeout after sending");
+                throw new HaloWriteOutcomeUnknownException(request.Path, null, ex);
+            }
+
+            if (state.LastResponse is { IsRateLimited: true } limited)
+            {
+                throw RateLimited(limited, request);
+            }
+
+            throw new HaloTransientException("Could not reach HaloPSA in time; the write was not sent and can be repeated.", null, request.Path, ex);
+        }
+        catch (HttpRequestException ex) when (HaloResiliencePipelines.NeverSent(ex))
+        {
+            throw new HaloTransientException("Could not reach HaloPSA; the write was not sent and can be repeated.", null, request.Path, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            HaloApiClientLog.WriteOutcomeUnknown(logger, request.Method.Method, request.Path, ex.HttpRequestError.ToString());
+            throw new HaloWriteOutcomeUnknownException(request.Path, null, ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        if (response.IsServerError)
+        {
+            HaloApiClientLog.WriteOutcomeUnknown(logger, request.Method.Method, request.Path, $"HTTP {(int)response.Status}");
+            throw new HaloWriteOutcomeUnknownException(request.Path, response.Status);
+        }
+
+        return EnsureSuccess(response, request);
+    }
+
+    private ResilienceContext NewContext(HaloRequest request, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(HaloResiliencePipelines.DeadlineKey, timeProvider.GetUtcNow() + deadline);
+        context.Properties.Set(HaloResiliencePipelines.RequestKey, request);
+        return context;
+    }
+
+    // One attempt: send with the current token; on a 401 drop that token, fetch another and send once more.
+    private async ValueTask<HaloResponse> AttemptAsync(HaloAttemptState state, CancellationToken cancellationToken)
+    {
+        var response = await SendOnceAsync(state, cancellationToken);
+        if (response.Status != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        HaloApiClientLog.TokenRejected(logger, state.Request.Path);
+        return await SendOnceAsync(state, cancellationToken);
+    }
+
+    private async ValueTask<HaloResponse> SendOnceAsync(HaloAttemptState state, CancellationToken cancellationToken)
+    {
+        var request = state.Request;
+        await requestGate.AcquireAsync(request.Kind, cancellationToken);
+        var token = await tokenSource.GetTokenAsync(cancellationToken);
+        using var message = new HttpRequestMessage(request.Method, new Uri(_apiBase, request.PathAndQuery));
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (request.Body is { } body)
+        {
+            message.Content = new ByteArrayContent(body);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        state.Attempts++;
+        state.InFlight = true;
+        HaloResponse response;
+        try
+        {
+            using var answer = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var bytes = await answer.Content.ReadAsByteArrayAsync(cancellationToken);
+            response = new HaloResponse(answer.StatusCode, bytes, HaloRetryAfter.FromHeader(answer.Headers.RetryAfter, timeProvider));
+        }
+        catch (HttpRequestException ex) when (HaloResiliencePipelines.NeverSent(ex))
+        {
+            state.InFlight = false;
+            throw;
+        }
+
+        state.InFlight = false;
+        state.LastResponse = response;
+        if (response.Status == HttpStatusCode.Unauthorized)
+        {
+            tokenSource.Invalidate(token);
+        }
+        else if (response.IsRateLimited)
+        {
+            HaloApiClientLog.RateLimited(logger, request.Path, response.RetryAfter);
+            requestGate.OnRateLimited(response.RetryAfter);
+        }
+
+        return response;
+    }
+}

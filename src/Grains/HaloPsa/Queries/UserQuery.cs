@@ -1,0 +1,23 @@
+namespace HaloMcp.Grains.HaloPsa.Queries;
+
+/// <summary>Filters for listing end-user contacts (<c>GET /Users</c>).</summary>
+public sealed record UserQuery
+{
+    /// <summary>Only this client's users.</summary>
+    public int? ClientId { get; init; }
+
+    /// <summary>Only this site's users.</summary>
+    public int? SiteId { get; init; }
+
+    /// <summary>Free text.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>Include inactive users.</summary>
+    public bool IncludeInactive { get; init; }
+
+    /// <summary>The 1-based page.</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>Rows per page; clamped to 1..100 (HaloPSA caps pages at 100).</summary>
+    public int PageSize { get; init; } = 25;
+}

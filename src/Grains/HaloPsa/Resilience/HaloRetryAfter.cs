@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace HaloMcp.Grains.HaloPsa.Resilience;
+
+/// <summary>Works out how long HaloPSA wants a rate-limited caller to wait.</summary>
+internal static partial class HaloRetryAfter
+{
+    /// <summary>Used when HaloPSA names no window and sends no Retry-After.</summary>
+    public static readonly TimeSpan Fallback = TimeSpan.FromMinutes(1);
+
+    /// <summary>The Retry-After header (delta seconds or HTTP date) as a non-negative delay.</summary>
+    public static TimeSpan? FromHeader(RetryConditionHeaderValue? header, TimeProvider timeProvider)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The rolling window HaloPSA's 429 message names, e.g. "Rate Limit Reached - 300 Requests per rolling 5 minute
+    /// window" → 5 minutes. Waiting a whole window is the longest a caller can need (every request counted against it
+    /// has left the window by then), so it is the honest upper bound to tell a caller without a Retry-After.
+    /// </summary>
+    public static TimeSpan? FromMessage(string? message)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            return null;
+        }
+
+        var match = WindowPattern().Match(message);
+        if (!match.Success || !int.TryParse(match.Groups["n"].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        {
+            return null;
+        }
+
+        var unit = match.Groups["unit"].Value.ToLowerInvariant();
+        return unit.StartsWith('h') ? TimeSpan.FromHours(n)
+            : unit.StartsWith("m", StringComparison.Ordinal) ? TimeSpan.FromMinutes(n)
+            : TimeSpan.FromSeconds(n);
+    }
+
+    [GeneratedRegex(@"(?<n>\d+)[\s-]*(?<unit>hours?|hrs?|minutes?|mins?|seconds?|secs?)\b[^.]{0,20}?window", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WindowPattern();
+}

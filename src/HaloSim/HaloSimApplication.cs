@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging;
+
+namespace HaloMcp.HaloSim;
+
+/// <summary>Builds the simulator web app; used by both <c>Program</c> and <see cref="HaloSimHost"/>.</summary>
+internal static class HaloSimApplication
+{
+    /// <summary>
+    /// Builds the app. With <paramref name="options"/> null, options bind from configuration (appsettings.json,
+    /// <c>HaloSim__...</c> environment variables, command line); otherwise the given options are used as they are.
+    /// </summary>
+    public static WebApplication Build(string[] args, HaloSimOptions? options, TimeProvider? time, ILoggerFactory? loggerFactory, bool randomLoopbackPort)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        if (loggerFactory is not null)
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
+        if (randomLoopbackPort)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
+        if (options is null)
+        {
+            options = new HaloSimOptions();
+            builder.Configuration.GetSection(HaloSimOptions.SectionName).Bind(options);
+        }
+
+        builder.Services.AddSingleton(new SimInstanceRegistry(options, time ?? TimeProvider.System));
+        builder.Services.AddSingleton<SimRequestDispatcher>();
+        var app = builder.Build();
+        var dispatcher = app.Services.GetRequiredService<SimRequestDispatcher>();
+        app.Map("/{**path}", dispatcher.HandleAsync);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var registry = app.Services.GetRequiredService<SimInstanceRegistry>();
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            SimLog.Started(app.Services.GetRequiredService<ILogger<SimInstanceRegistry>>(), string.Join(", ", registry.Instances.Select(i => i.Name)), string.Join(", ", addresses));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging;
+
+namespace HaloMcp.HaloSim;
+
+/// <summary>
+/// The HaloPSA simulator running in-process on Kestrel at 127.0.0.1 on a random port. The default (first) instance is
+/// served at the root (<c>/api</c>, <c>/auth</c>); every instance at <c>/{name}/api</c> and <c>/{name}/auth</c>.
+/// </summary>
+public sealed class HaloSimHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SimInstanceRegistry _registry;
+
+    private HaloSimHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        _registry = app.Services.GetRequiredService<SimInstanceRegistry>();
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The root address, with a trailing slash (e.g. <c>http://127.0.0.1:41234/</c>).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>All instances, the default first.</summary>
+    public IReadOnlyList<SimInstance> Instances => _registry.Instances;
+
+    /// <summary>
+    /// Builds and starts the simulator. <paramref name="timeProvider"/> drives token expiry, the rate-limit window, record
+    /// timestamps and the request log (default <see cref="TimeProvider.System"/>); injected latency is always real time.
+    /// </summary>
+    public static async Task<HaloSimHost> StartAsync(HaloSimOptions? options = null, TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        var app = HaloSimApplication.Build([], options ?? new HaloSimOptions(), timeProvider, loggerFactory, randomLoopbackPort: true);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HaloSimHost(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>The instance's web-app URL, without a trailing slash: <c>{it}/api/...</c> and <c>{it}/auth/token</c> work.</summary>
+    public Uri InstanceUrl(string instance) => new(BaseAddress, Instance(instance).Name);
+
+    /// <summary>The named instance (case-insensitive).</summary>
+    /// <exception cref="KeyNotFoundException">No instance has that name.</exception>
+    public SimInstance Instance(string name) =>
+        _registry.Find(name) ?? throw new KeyNotFoundException($"No HaloSim instance named '{name}'.");
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using HaloMcp.HaloSim.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace HaloMcp.HaloSim;
+
+/// <summary>
+/// The <c>/_sim</c> control surface: <c>GET /_sim/stats</c>, <c>POST /_sim/stats/reset</c>,
+/// <c>GET|POST /_sim/faults/{instance}</c>. It needs no token and is neither budgeted nor logged.
+/// </summary>
+internal static partial class SimControl
+{
+    public static async Task HandleAsync(HttpContext ctx, SimInstanceRegistry registry, string[] segments, ILogger logger)
+    {
+        var method = ctx.Request.Method;
+        if (segments.Length == 1 && Is(segments[0], "stats") && HttpMethods.IsGet(method))
+        {
+            await SimRequestDispatcher.WriteNodeAsync(ctx, 200, Stats(registry));
+        }
+        else if (segments.Length == 2 && Is(segments[0], "stats") && Is(segments[1], "reset") && HttpMethods.IsPost(method))
+        {
+            foreach (var instance in registry.Instances)
+            {
+                instance.Requests.Reset();
+            }
+
+            ctx.Response.StatusCode = StatusCodes.Status204NoContent;
+        }
+        else if (segments.Length == 2 && Is(segments[0], "faults") && registry.Find(segments[1]) is { } target)
+        {
+            if (HttpMethods.IsPost(method))
+            {
+                SimFaultsRequest? request;
+                try
+                {
+                    request = await JsonSerializer.DeserializeAsync(ctx.Request.Body, SimJsonContext.Default.SimFaultsRequest, ctx.RequestAborted);
+                }
+                catch (JsonException)
+                {
+                    request = null;
+                }
+
+                if (request is null)
+                {
+                    await SimRequestDispatcher.WriteAsync(ctx, 400, new OAuthError("invalid_request", "expected a JSON faults object"), SimJsonContext.Default.OAuthError);
+                    return;
+                }
+
+                Apply(target, request);
+                SimLog.FaultsChanged(logger, target.Name);
+            }
+            else if (!HttpMethods.IsGet(method))
+            {
+                ctx.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                return;
+            }
+
+            await SimRequestDispatcher.WriteNodeAsync(ctx, 200, new JsonObject
+            {
+                ["latency_ms"] = target.Faults.Latency.TotalMilliseconds,
+                ["error_rate"] = target.Faults.ErrorRate,
+                ["force_429"] = target.Faults.PendingForced429,
+                ["apply_then_fail"] = target.Faults.PendingApplyThenFail,
+            });
+        }
+        else
+        {
+            ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+
+    private static void Apply(SimInstance target, SimFaultsRequest request)
+    {
+        var faults = target.Faults;
+        if (request.Reset == true)
+        {
+            faults.Reset();
+        }
+
+        if (request.LatencyMs is { } latency)
+        {
+            faults.Latency = TimeSpan.FromMilliseconds(Math.Max(0, latency));
+        }
+
+        if (request.ErrorSeed is { } seed)
+        {
+            faults.SeedErrors(seed);
+        }
+
+        if (request.ErrorRate is { } rate)
+        {
+            faults.ErrorRate = Math.Clamp(rate, 0, 1);
+        }
+
+        if (request.Force429 is { } forced)
+        {
+            faults.ForceRateLimit(forced);
+        }
+
+        if (request.ApplyThenFail is { } count)
+        {
+            var mode = Is(request.ApplyThenFailMode ?? "", "abort") ? SimPostFailureMode.Abort : SimPostFailureMode.ServerError;
+            faults.ApplyThenFail(count, mode, request.ApplyThenFailPath);
+        }
+
+        if (request.RevokeTokens == true)
+        {
+            target.RevokeTokens();
+        }
+    }
+
+    /// <summary>Per instance: totals, 429s, and per method + path (numeric ids collapsed to <c>{id}</c>) totals by status.</summary>
+    private static JsonObject Stats(SimInstanceRegistry registry)
+    {
+        var instances = new JsonObject();
+        foreach (var instance in registry.Instances)
+        {
+            var entries = instance.Requests.Entries;
+            var endpoints = new JsonArray();
+            foreach (var group in entries.GroupBy(e => (Method: e.Method.ToUpperInvariant(), Path: NormalisePath(e.Path))).OrderBy(g => g.Key.Path).ThenBy(g => g.Key.Method))
+            {
+                var byStatus = new JsonObject();
+                foreach (var status in group.GroupBy(e => e.StatusCode).OrderBy(s => s.Key))
+                {
+                    byStatus[status.Key.ToString(CultureInfo.InvariantCulture)] = status.Count();
+                }
+
+                endpoints.Add(new JsonObject
+                {
+                    ["method"] = group.Key.Method,
+                    ["path"] = group.Key.Path,
+                    ["total"] = group.Count(),
+                    ["by_status"] = byStatus,
+                });
+            }
+
+            instances[instance.Name] = new JsonObject
+            {
+                ["total"] = entries.Count,
+                ["rate_limited"] = entries.Count(e => e.StatusCode == 429),
+                ["budget_counted"] = entries.Count(e => e.BudgetCounted),
+                ["endpoints"] = endpoints,
+            };
+        }
+
+        return new JsonObject { ["instances"] = instances };
+    }
+
+    private static string NormalisePath(string path) => NumericSegment().Replace(path.ToLowerInvariant(), "/{id}");
+
+    [GeneratedRegex(@"/\d+(?=/|$)")]
+    private static partial Regex NumericSegment();
+
+    private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,32 @@
+namespace HaloMcp.HaloSim;
+
+/// <summary>Settings of one simulated HaloPSA instance (tenant).</summary>
+public sealed class SimInstanceOptions
+{
+    /// <summary>Instance name: its URL path prefix and the <c>tenant</c> query value that selects it.</summary>
+    public string Name { get; set; } = "demo";
+
+    /// <summary>The API application's client id.</summary>
+    public string ClientId { get; set; } = "demo-client";
+
+    /// <summary>The API application's client secret.</summary>
+    public string ClientSecret { get; set; } = "demo-secret";
+
+    /// <summary>
+    /// Scopes the API application may be granted (e.g. <c>all</c>, <c>read:tickets</c>). Empty means any scope.
+    /// A token request asking for a scope outside this list is refused with <c>invalid_scope</c>.
+    /// </summary>
+    public List<string> AllowedScopes { get; set; } = [];
+
+    /// <summary>Token lifetime reported in <c>expires_in</c> and enforced on <c>/api</c>.</summary>
+    public int TokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>The rolling-window request budget on <c>/api</c>.</summary>
+    public SimBudgetOptions Budget { get; set; } = new();
+
+    /// <summary>Seed of the generated dataset: the same seed and sizes give the same data.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Sizes of the generated dataset.</summary>
+    public SimSizeOptions Sizes { get; set; } = new();
+}

@@ -1,0 +1,29 @@
+namespace HaloMcp.HaloSim;
+
+/// <summary>The instances one simulator host serves; the first is the default served at the root.</summary>
+internal sealed class SimInstanceRegistry
+{
+    private readonly Dictionary<string, SimInstance> _byName;
+
+    public SimInstanceRegistry(HaloSimOptions options, TimeProvider time)
+    {
+        Time = time;
+        Instances = options.EffectiveInstances().Select(o => new SimInstance(o, time)).ToList();
+        _byName = new Dictionary<string, SimInstance>(StringComparer.OrdinalIgnoreCase);
+        foreach (var instance in Instances)
+        {
+            if (string.IsNullOrWhiteSpace(instance.Name) || !_byName.TryAdd(instance.Name, instance))
+            {
+                throw new InvalidOperationException($"HaloSim instance names must be unique and non-empty ('{instance.Name}').");
+            }
+        }
+    }
+
+    public TimeProvider Time { get; }
+
+    public IReadOnlyList<SimInstance> Instances { get; }
+
+    public SimInstance Default => Instances[0];
+
+    public SimInstance? Find(string name) => _byName.GetValueOrDefault(name);
+}

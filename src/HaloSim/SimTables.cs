@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace HaloMcp.HaloSim;
+
+/// <summary>The records of one instance, keyed by kind and id. Not thread-safe: <see cref="SimDataset"/> guards it.</summary>
+internal sealed class SimTables
+{
+    private readonly Dictionary<SimEntityKind, SortedDictionary<int, JsonObject>> _tables = [];
+    private readonly Dictionary<string, int> _lastIds = [];
+
+    public SimTables()
+    {
+        foreach (var kind in Enum.GetValues<SimEntityKind>())
+        {
+            _tables[kind] = [];
+        }
+    }
+
+    public SortedDictionary<int, JsonObject> this[SimEntityKind kind] => _tables[kind];
+
+    public JsonObject? Find(SimEntityKind kind, int id) => _tables[kind].GetValueOrDefault(id);
+
+    /// <summary>
+    /// Adds a record under the next id of its id space. Tickets and projects share one id space (both are
+    /// HaloPSA <c>Faults</c>), as do invoices and recurring invoices (<c>InvoiceHeader</c>).
+    /// </summary>
+    public int Add(SimEntityKind kind, JsonObject record)
+    {
+        var id = NextId(IdSpace(kind));
+        // HaloPSA puts id first; callers reading raw JSON expect it there.
+        record.Remove("id");
+        record.Insert(0, "id", id);
+        _tables[kind][id] = record;
+        return id;
+    }
+
+    /// <summary>Adds a record keyed by an internal row number; for priorities, whose wire <c>id</c> is a GUID.</summary>
+    public void AddKeyed(SimEntityKind kind, int key, JsonObject record) => _tables[kind][key] = record;
+
+    public int NextId(string idSpace)
+    {
+        var next = _lastIds.GetValueOrDefault(idSpace) + 1;
+        _lastIds[idSpace] = next;
+        return next;
+    }
+
+    private static string IdSpace(SimEntityKind kind) => kind switch
+    {
+        SimEntityKind.Ticket or SimEntityKind.Project => "faults",
+        SimEntityKind.Invoice or SimEntityKind.RecurringInvoice => "invoiceheader",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using HaloMcp.Grains.HaloPsa;
+using HaloMcp.HaloSim;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HaloMcp.Grains.Tests.HaloPsa;
+
+/// <summary>A simulator on a random port plus a client wired to it the way the grain layer will wire it.</summary>
+public sealed class HaloRig : IAsyncDisposable
+{
+    private HaloRig(HaloSimHost host, SimInstance sim, HaloConnection connection, HttpClient http, HaloClientOptions options, TimeProvider time, CountingRequestGate gate)
+    {
+        Host = host;
+        Sim = sim;
+        Connection = connection;
+        Http = http;
+        Options = options;
+        Time = time;
+        Gate = gate;
+        TokenClient = new HaloTokenClient(http, connection, time, NullLogger<HaloTokenClient>.Instance);
+        Tokens = new CachingHaloTokenSource(TokenClient, options, time);
+        Client = NewClient(Tokens);
+    }
+
+    public HaloSimHost Host { get; }
+
+    public SimInstance Sim { get; }
+
+    public HaloConnection Connection { get; }
+
+    public HttpClient Http { get; }
+
+    public HaloClientOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public CountingRequestGate Gate { get; }
+
+    public HaloTokenClient TokenClient { get; }
+
+    public CachingHaloTokenSource Tokens { get; }
+
+    public HaloApiClient Client { get; }
+
+    public static HaloClientOptions FastOptions() => new()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(20),
+        ReadDeadline = TimeSpan.FromSeconds(60),
+        WriteDeadline = TimeSpan.FromSeconds(60),
+        MaxRetries = 3,
+        BaseDelay = TimeSpan.FromMilliseconds(1),
+        MaxDelay = TimeSpan.FromMilliseconds(5),
+        TokenRefreshMargin = TimeSpan.FromMinutes(2),
+    };
+
+    public static async Task<HaloRig> StartAsync(
+        Action<SimInstanceOptions>? configureSim = null,
+        HaloClientOptions? options = null,
+        TimeProvider? time = null,
+        Func<HaloConnection, HaloConnection>? configureConnection = null)
+    {
+        var instance = new SimInstanceOptions
+        {
+            Seed = 7,
+            Budget = new SimBudgetOptions { Requests = 100_000, WindowSeconds = 300 },
+            Sizes = new SimSizeOptions
+            {
+                Clients = 12, Sites = 30, Users = 60, Tickets = 240, Actions = 600, Assets = 80, Contracts = 20,
+                Invoices = 120, RecurringInvoices = 20, Agents = 8, Teams = 4, Projects = 15, Reports = 8,
+            },
+        };
+        configureSim?.Invoke(instance);
+        time ??= TimeProvider.System;
+        var host = await HaloSimHost.StartAsync(new HaloSimOptions { Instances = [instance] }, time, NullLoggerFactory.Instance);
+        var sim = host.Instance(instance.Name);
+        var connection = new HaloConnection(host.InstanceUrl(sim.Name).ToString(), sim.ClientId, sim.ClientSecret);
+        connection = configureConnection?.Invoke(connection) ?? connection;
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        return new HaloRig(host, sim, connection, http, options ?? FastOptions(), time, new CountingRequestGate());
+    }
+
+    public HaloApiClient NewClient(IHaloTokenSource tokens, IHaloRequestGate? gate = null, HaloClientOptions? options = null) =>
+        new(Http, Connection, tokens, gate ?? Gate, options ?? Options, Time, NullLogger<HaloApiClient>.Instance);
+
+    public int Count(string method, string pathPrefix) => Sim.Requests.Count(method, pathPrefix);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+    }
+
+    public static int Int(JsonObject record, string key) => record[key] switch
+    {
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
+        JsonValue v when v.TryGetValue<long>(out var l) => (int)l,
+        JsonValue v when v.TryGetValue<double>(out var d) => (int)d,
+        JsonValue v when int.TryParse(v.ToString(), out var s) => s,
+        _ => 0,
+    };
+
+    public static string? Str(JsonObject record, string key) => record[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}
