@@ -14,7 +14,7 @@ namespace HaloMcp.Grains.Projects;
 /// <param name="DateClosed">Closed (UTC).</param>
 /// <param name="TimeTakenHours">Time logged, in hours.</param>
 /// <param name="EstimateHours">Estimate, in hours.</param>
-/// <param name="ChildCount">Tasks under it.</param>
+/// <param name="ParentId">The parent project, when this is a task of one.</param>
 /// <param name="IsClosed">Whether it is closed.</param>
 public sealed record ProjectDetail(
     int Id,
@@ -30,5 +30,5 @@ public sealed record ProjectDetail(
     DateTimeOffset? DateClosed,
     double TimeTakenHours,
     double? EstimateHours,
-    int ChildCount,
+    int? ParentId,
     bool IsClosed);

@@ -30,7 +30,7 @@ public sealed class GetProjectTool() : HaloTool<ProjectDetail>(
         ToolText.Field(text, "Target", ToolText.Day(result.TargetDate));
         ToolText.Field(text, "Closed", ToolText.Day(result.DateClosed));
         ToolText.Field(text, "Time", string.Create(CultureInfo.InvariantCulture, $"{result.TimeTakenHours:0.##} h logged") + (result.EstimateHours is { } e ? string.Create(CultureInfo.InvariantCulture, $" of {e:0.##} h estimated") : string.Empty));
-        ToolText.Field(text, "Tasks", result.ChildCount > 0 ? result.ChildCount.ToString(CultureInfo.InvariantCulture) : null);
+        ToolText.Field(text, "Part of project", result.ParentId is { } parent ? $"#{parent}" : null);
         ToolText.Field(text, "Details", result.Details);
         return text.ToString().TrimEnd();
     }

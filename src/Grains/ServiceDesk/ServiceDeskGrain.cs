@@ -1,0 +1,149 @@
+using HaloMcp.Grains.HaloPsa;
+using HaloMcp.Grains.Mapping;
+using HaloMcp.Grains.Paging;
+using HaloMcp.Grains.Projects;
+using HaloMcp.Grains.Search;
+using HaloMcp.Grains.Tickets;
+using HaloMcp.Grains.Upstream;
+using HaloMcp.Silo;
+using WireActionQuery = HaloMcp.Grains.HaloPsa.Queries.ActionQuery;
+using WireAssetQuery = HaloMcp.Grains.HaloPsa.Queries.AssetQuery;
+using WireClientQuery = HaloMcp.Grains.HaloPsa.Queries.ClientQuery;
+using WireProjectQuery = HaloMcp.Grains.HaloPsa.Queries.ProjectQuery;
+using WireReportQuery = HaloMcp.Grains.HaloPsa.Queries.ReportQuery;
+using WireSiteQuery = HaloMcp.Grains.HaloPsa.Queries.SiteQuery;
+using WireTicketQuery = HaloMcp.Grains.HaloPsa.Queries.TicketQuery;
+using WireUserQuery = HaloMcp.Grains.HaloPsa.Queries.UserQuery;
+
+namespace HaloMcp.Grains.ServiceDesk;
+
+/// <summary>A tenant's service-desk reads. Stateless: every method interleaves and does its HTTP outside any turn.</summary>
+public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServiceDeskGrain
+{
+    /// <summary>How many of a client's or agent's tickets <see cref="ListActionsAsync"/> reads when no ticket is given.</summary>
+    public const int ActionScanTickets = 15;
+
+    private string TenantId => GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public async Task<PagedResult<TicketRow>> ListTicketsAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        var page = await clients.CallAsync(TenantId, c => c.ListTicketsAsync(ToWire(query), cancellationToken), cancellationToken);
+        return Pages.Map(page, TicketMapper.ToRow);
+    }
+
+    /// <inheritdoc />
+    public async Task<PagedResult<ActionRow>> ListActionsAsync(ActionQuery query, CancellationToken cancellationToken)
+    {
+        if (query.TicketId is { } ticketId)
+        {
+            var wire = new WireActionQuery { TicketId = ticketId, DateFrom = query.DateFrom, DateTo = query.DateTo, Page = query.Page, PageSize = query.PageSize };
+            if (query.AgentId is null && !query.BillableOnly && query.ClientId is null)
+            {
+                var page = await clients.CallAsync(TenantId, c => c.ListActionsAsync(wire, cancellationToken), cancellationToken);
+                return Pages.Map(page, TicketMapper.ToRow);
+            }
+
+            return await Pages.FilterAsync(
+                (n, ct) => clients.CallAsync(TenantId, c => c.ListActionsAsync(wire with { Page = n, PageSize = HaloApiClient.MaxPageSize }, ct), ct),
+                a => Keep(a, query), TicketMapper.ToRow, query.Page, query.PageSize, "give a date range.", cancellationToken);
+        }
+
+        // HaloPSA lists actions per ticket only, so a client's or agent's work is gathered from their most recently
+        // active tickets.
+        var tickets = await clients.CallAsync(
+            TenantId,
+            c => c.ListTicketsAsync(new WireTicketQuery { ClientId = query.ClientId, AgentId = query.AgentId, Page = 1, PageSize = ActionScanTickets }, cancellationToken),
+            cancellationToken);
+        var all = new List<ActionRow>();
+        foreach (var ticket in tickets.Items)
+        {
+            var actions = await clients.CallAsync(
+                TenantId,
+                c => c.ListActionsAsync(new WireActionQuery { TicketId = ticket.Id, DateFrom = query.DateFrom, DateTo = query.DateTo, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken),
+                cancellationToken);
+            all.AddRange(actions.Items.Where(a => Keep(a, query)).Select(TicketMapper.ToRow));
+        }
+
+        var ordered = all.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).ToList();
+        var rows = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        return new PagedResult<ActionRow>(rows, query.Page, query.PageSize, ordered.Count, query.Page * query.PageSize < ordered.Count);
+    }
+
+    /// <inheritdoc />
+    public async Task<PagedResult<ProjectRow>> ListProjectsAsync(ProjectQuery query, CancellationToken cancellationToken)
+    {
+        var page = await clients.CallAsync(
+            TenantId,
+            c => c.ListProjectsAsync(new WireProjectQuery { ClientId = query.ClientId, OpenOnly = query.OpenOnly, Search = query.Search, Page = query.Page, PageSize = query.PageSize }, cancellationToken),
+            cancellationToken);
+        return Pages.Map(page, ProjectMapper.ToRow);
+    }
+
+    /// <inheritdoc />
+    public async Task<ProjectDetail> GetProjectAsync(int projectId, CancellationToken cancellationToken)
+    {
+        var project = await clients.CallAsync(TenantId, c => c.GetProjectAsync(projectId, cancellationToken), cancellationToken);
+        return ProjectMapper.ToDetail(project);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReportRow>> ListReportsAsync(string? search, CancellationToken cancellationToken)
+    {
+        var page = await clients.CallAsync(
+            TenantId, c => c.ListReportsAsync(new WireReportQuery { Search = search, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken), cancellationToken);
+        return [.. page.Items.Select(ProjectMapper.ToRow)];
+    }
+
+    /// <inheritdoc />
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var text = query.Query;
+        var limit = query.Limit;
+        (IReadOnlyList<SearchHit> Hits, int Total) found = query.Entity switch
+        {
+            SearchEntity.Tickets => Hits(await clients.CallAsync(TenantId, c => c.ListTicketsAsync(new WireTicketQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+                t => new SearchHit(t.Id, t.Summary ?? $"#{t.Id}", TextOf(t.ClientName, t.StatusName))),
+            SearchEntity.Clients => Hits(await clients.CallAsync(TenantId, c => c.ListClientsAsync(new WireClientQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+                x => new SearchHit(x.Id, x.Name ?? $"#{x.Id}", x.Inactive ? "inactive" : PlainText.OrNull(x.TopLevelName))),
+            SearchEntity.Assets => Hits(await clients.CallAsync(TenantId, c => c.ListAssetsAsync(new WireAssetQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+                a => new SearchHit(a.Id, a.InventoryNumber ?? a.KeyField ?? $"#{a.Id}", TextOf(a.AssetTypeName, a.ClientName))),
+            SearchEntity.Sites => Hits(await clients.CallAsync(TenantId, c => c.ListSitesAsync(new WireSiteQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+                s => new SearchHit(s.Id, s.Name ?? $"#{s.Id}", PlainText.OrNull(s.ClientName))),
+            SearchEntity.Users => Hits(await clients.CallAsync(TenantId, c => c.ListUsersAsync(new WireUserQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+                u => new SearchHit(u.Id, u.Name ?? $"#{u.Id}", TextOf(u.EmailAddress, u.ClientName))),
+            SearchEntity.Agents => await SearchAgentsAsync(text, limit, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Entity, "Unknown search entity."),
+        };
+        return new SearchResult(query.Entity, text, found.Hits, found.Total);
+    }
+
+    /// <summary>The HaloPSA ticket query a tool's ticket query means.</summary>
+    public static WireTicketQuery ToWire(TicketQuery query) => new()
+    {
+        ClientId = query.ClientId, SiteId = query.SiteId, AgentId = query.AgentId, TeamId = query.TeamId, StatusId = query.StatusId,
+        PriorityId = query.PriorityId, TicketTypeId = query.TicketTypeId, OpenOnly = query.OpenOnly, Search = query.Search,
+        DateFrom = query.DateFrom, DateTo = query.DateTo, Page = query.Page, PageSize = query.PageSize,
+    };
+
+    private async Task<(IReadOnlyList<SearchHit>, int)> SearchAgentsAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var agents = await GrainFactory.GetGrain<ITenantGrain>(TenantId)
+            .GetAgentsAsync(new Reference.AgentQuery(null, IncludeInactive: true, text), cancellationToken);
+        return ([.. agents.Take(limit).Select(a => new SearchHit(a.Id, a.Name, TextOf(a.Email, a.Team)))], agents.Count);
+    }
+
+    private static bool Keep(HaloPsa.Model.HaloTicketAction action, ActionQuery query) =>
+        (query.AgentId is null || action.WhoAgentId == query.AgentId)
+        && (!query.BillableOnly || action.IsBillable)
+        && (query.DateFrom is null || action.DateTime >= query.DateFrom)
+        && (query.DateTo is null || action.DateTime < query.DateTo);
+
+    private static (IReadOnlyList<SearchHit>, int) Hits<T>(HaloPage<T> page, Func<T, SearchHit> hit) => ([.. page.Items.Select(hit)], page.Total);
+
+    private static string? TextOf(params string?[] parts)
+    {
+        var text = string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return text.Length == 0 ? null : text;
+    }
+}

@@ -1,0 +1,94 @@
+namespace HaloMcp.Grains.Tenancy;
+
+/// <summary>
+/// A value loaded on demand and kept for a time to live: concurrent callers share one load (single flight), a failed
+/// load is not cached, and <see cref="Invalidate"/> forces the next caller to load afresh.
+/// </summary>
+/// <typeparam name="T">The cached value.</typeparam>
+public sealed class CachedValue<T>(Func<CancellationToken, Task<T>> load, TimeSpan timeToLive, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private Task<T>? _value;
+    private DateTimeOffset _expiresAt;
+    private long _generation;
+
+    /// <summary>How many times the value was loaded.</summary>
+    public int Loads { get; private set; }
+
+    /// <summary>How many times a caller was served without a load starting.</summary>
+    public long Hits { get; private set; }
+
+    /// <summary>The value, loading it if it is absent or expired.</summary>
+    public Task<T> GetAsync(CancellationToken cancellationToken)
+    {
+        Task<T> value;
+        lock (_gate)
+        {
+            if (_value is null || (_value.IsCompleted && time.GetUtcNow() >= _expiresAt))
+            {
+                Loads++;
+                _value = LoadAsync(++_generation);
+            }
+            else
+            {
+                Hits++;
+            }
+
+            value = _value;
+        }
+
+        return value.IsCompleted ? value : value.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces the value with one known to be current (e.g. what HaloPSA answered to a write).</summary>
+    public void Set(T value)
+    {
+        lock (_gate)
+        {
+            _value = Task.FromResult(value);
+            _expiresAt = time.GetUtcNow() + timeToLive;
+            _generation++;
+        }
+    }
+
+    /// <summary>Drops the value; the next caller loads it again.</summary>
+    public void Invalidate()
+    {
+        lock (_gate)
+        {
+            _value = null;
+            _generation++;
+        }
+    }
+
+    private async Task<T> LoadAsync(long generation)
+    {
+        await Task.Yield();
+        try
+        {
+            // The load belongs to every caller, so no single caller's cancellation stops it.
+            var value = await load(CancellationToken.None).ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (generation == _generation)
+                {
+                    _expiresAt = time.GetUtcNow() + timeToLive;
+                }
+            }
+
+            return value;
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                if (generation == _generation)
+                {
+                    _value = null;
+                }
+            }
+
+            throw;
+        }
+    }
+}
