@@ -103,6 +103,18 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task Interleaving_and_read_only_calls_that_arrive_during_activation_run_once_it_completes()
+    {
+        await using var silo = await SiloHarness.StartAsync();
+        var grain = silo.Grain("newborn");
+
+        var results = await Task.WhenAll(grain.PeekAsync(), grain.GetAsync(), grain.IncrementAsync(), grain.PeekAsync()).Guard();
+
+        Assert.Equal(1, silo.Probe.Activations);
+        Assert.Equal(1, results[2]);
+    }
+
+    [Fact]
     public async Task Different_keys_run_in_parallel()
     {
         await using var silo = await SiloHarness.StartAsync();
