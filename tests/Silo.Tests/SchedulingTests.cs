@@ -49,6 +49,9 @@ public sealed class SchedulingTests
 
         Assert.Equal(expected, silo.Probe.Events.Where(e => !e.StartsWith("activate", StringComparison.Ordinal)));
         Assert.Equal(1, silo.Probe.MaxInside);
+
+        // Only the idle-collection timer is left: queued calls' deadline timers went with them.
+        Assert.Equal(1, silo.Clock.PendingTimerCount);
     }
 
     [Fact]
