@@ -25,6 +25,3 @@ internal static class CallChain
         return false;
     }
 }
-
-/// <summary>One turn in a chain of grain calls.</summary>
-internal sealed record CallChainNode(GrainActivation Activation, GrainCall Call, CallChainNode? Parent);

@@ -7,9 +7,7 @@ namespace HaloMcp.Silo;
 /// turns each interface call into a grain call. Holding one activates nothing.
 /// </summary>
 // DispatchProxy derives a generated class from this one, so it cannot be sealed.
-#pragma warning disable CA1852
 internal class GrainProxy : DispatchProxy
-#pragma warning restore CA1852
 {
     private SiloRuntime? _runtime;
     private GrainInterfaceMap? _map;

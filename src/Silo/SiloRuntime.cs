@@ -23,6 +23,7 @@ internal sealed class SiloRuntime : IGrainFactory, IGrainRuntimeStatistics, IHos
     private readonly SiloMetrics _metrics;
     private ITimer? _collectionTimer;
     private int _stopping;
+    private int _closed;
     private long _inFlight;
     private int _collecting;
     private Task _lastCollection = Task.CompletedTask;
@@ -135,6 +136,7 @@ internal sealed class SiloRuntime : IGrainFactory, IGrainRuntimeStatistics, IHos
             }
         }
 
+        Volatile.Write(ref _closed, 1);
         var deactivations = Directory.Values.Select(a => a.DeactivateForShutdown()).ToArray();
         try
         {
@@ -169,8 +171,8 @@ internal sealed class SiloRuntime : IGrainFactory, IGrainRuntimeStatistics, IHos
         call.InFlight = true;
 
         // While stopping, calls made by grains inside their turns are still served so that the calls being
-        // drained can finish; only new work from outside is refused.
-        if (IsStopping && chain is null)
+        // drained can finish; only new work from outside is refused, until the final deactivation begins.
+        if (IsStopping && (chain is null || Volatile.Read(ref _closed) != 0))
         {
             call.Reject(new SiloUnavailableException());
             return;

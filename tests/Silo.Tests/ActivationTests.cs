@@ -106,8 +106,3 @@ public sealed class ActivationTests
         Assert.Contains("IGrainFactory", error.Message, StringComparison.Ordinal);
     }
 }
-
-public interface IUnregisteredGrain : HaloMcp.Grains.IGrainWithStringKey
-{
-    Task PingAsync();
-}

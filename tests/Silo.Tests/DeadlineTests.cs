@@ -30,6 +30,7 @@ public sealed class DeadlineTests
 
         Assert.DoesNotContain("enter:1", silo.Probe.Events);
         Assert.Contains("enter:2", silo.Probe.Events);
+        Assert.Equal(1, silo.Clock.PendingTimerCount);
         Assert.Equal(1, silo.Statistics.GetStatistics().GrainTypes["TestGrain"].Methods["EnterAsync"].Errors);
     }
 

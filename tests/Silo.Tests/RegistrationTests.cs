@@ -41,13 +41,3 @@ public sealed class RegistrationTests
         Assert.Contains("IBadGrain.Compute", error.Message, StringComparison.Ordinal);
     }
 }
-
-public interface IBadGrain : IGrainWithStringKey
-{
-    int Compute();
-}
-
-public sealed class BadGrain : Grain, IBadGrain
-{
-    public int Compute() => 42;
-}

@@ -49,6 +49,9 @@ public sealed class SchedulingTests
 
         Assert.Equal(expected, silo.Probe.Events.Where(e => !e.StartsWith("activate", StringComparison.Ordinal)));
         Assert.Equal(1, silo.Probe.MaxInside);
+
+        // Only the idle-collection timer is left: queued calls' deadline timers went with them.
+        Assert.Equal(1, silo.Clock.PendingTimerCount);
     }
 
     [Fact]
@@ -100,6 +103,18 @@ public sealed class SchedulingTests
         Assert.False(blocker.IsCompleted);
         silo.Probe.ReleaseBlock.SetResult();
         await blocker.Guard();
+    }
+
+    [Fact]
+    public async Task Interleaving_and_read_only_calls_that_arrive_during_activation_run_once_it_completes()
+    {
+        await using var silo = await SiloHarness.StartAsync();
+        var grain = silo.Grain("newborn");
+
+        var results = await Task.WhenAll(grain.PeekAsync(), grain.GetAsync(), grain.IncrementAsync(), grain.PeekAsync()).Guard();
+
+        Assert.Equal(1, silo.Probe.Activations);
+        Assert.Equal(1, results[2]);
     }
 
     [Fact]

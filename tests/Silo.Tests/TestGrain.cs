@@ -6,6 +6,7 @@ public sealed class TestGrain(GrainProbe probe) : Grain, ITestGrain
 {
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private int _count;
+    private bool _deactivated;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -27,9 +28,18 @@ public sealed class TestGrain(GrainProbe probe) : Grain, ITestGrain
         }
 
         probe.OnDeactivated(GetPrimaryKeyString(), reason);
+        _deactivated = true;
     }
 
-    public Task<int> IncrementAsync() => Task.FromResult(++_count);
+    public Task<int> IncrementAsync()
+    {
+        if (_deactivated)
+        {
+            probe.Events.Enqueue("call-on-deactivated-instance");
+        }
+
+        return Task.FromResult(++_count);
+    }
 
     public async ValueTask<int> IncrementValueAsync()
     {

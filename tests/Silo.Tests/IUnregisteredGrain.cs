@@ -1,0 +1,8 @@
+using HaloMcp.Grains;
+
+namespace HaloMcp.Silo.Tests;
+
+public interface IUnregisteredGrain : IGrainWithStringKey
+{
+    Task PingAsync();
+}
