@@ -79,11 +79,11 @@ public sealed class RevenueTests
 
             var truth = sim.Demo.Data.RevenueTruth(clientId, From, To);
             Assert.True(truth.RecurringInvoiceCount + truth.OneOffInvoiceCount > 0);
-            Assert.Equal(truth.RecurringTotal, recurring, 1);
-            Assert.Equal(truth.NonRecurringTotal, oneOff, 1);
+            Assert.Equal(truth.RecurringTotal, recurring, tolerance: 0.01);
+            Assert.Equal(truth.NonRecurringTotal, oneOff, tolerance: 0.01);
             Assert.Equal(truth.RecurringInvoiceCount, recurringCount);
             Assert.Equal(truth.OneOffInvoiceCount, oneOffCount);
-            Assert.Equal(truth.RecurringMonthlyRunRate, runRate, 1);
+            Assert.Equal(truth.RecurringMonthlyRunRate, runRate, tolerance: 0.01);
         }
     }
 
