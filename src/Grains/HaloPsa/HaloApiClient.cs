@@ -263,6 +263,11 @@ public sealed partial class HaloApiClient(
             state.InFlight = false;
             throw;
         }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient.Timeout fired, not the caller or our attempt timeout: a transport fault like any other.
+            throw new HttpRequestException(HttpRequestError.Unknown, "HaloPSA did not answer within the HTTP client's timeout.", ex);
+        }
 
         state.InFlight = false;
         state.LastResponse = response;
