@@ -31,47 +31,59 @@ public sealed class QueryFilterTests
         var data = rig.Sim.Data;
         var onlyUsers = (Func<JsonObject, bool>)(u => HaloRig.Int(u, "linked_agent_id") == 0 && !Bool(u, "isserviceaccount"));
         var active = (Func<JsonObject, bool>)(r => !Bool(r, "inactive"));
+        var ticketWithActions = TicketWithActions(data);
+        var siteWord = Word(data, SimEntityKind.Site, "name");
+        var userWord = Word(data, SimEntityKind.User, "name");
+        var projectWord = Word(data, SimEntityKind.Project, "summary");
+        var assetSite = First(data, SimEntityKind.Asset, "site_id");
+        var contractSite = First(data, SimEntityKind.Contract, "site_id");
+        var recurringId = First(data, SimEntityKind.Invoice, "recurring_invoice_id");
+        var inventoryNumber = HaloRig.Str(data.All(SimEntityKind.Asset)[3], "inventory_number")!;
+        var agentWord = HaloRig.Str(data.All(SimEntityKind.Agent)[1], "name")!.Split(' ')[0];
+        var contractRef = HaloRig.Str(data.All(SimEntityKind.Contract)[2], "ref")!;
+        var invoiceNumber = HaloRig.Str(data.All(SimEntityKind.Invoice).First(i => HaloRig.Str(i, "invoicenumber") is { Length: > 0 }), "invoicenumber")!;
+        var recurringClient = HaloRig.Str(data.All(SimEntityKind.RecurringInvoice)[0], "client_name")!;
 
         var (actual, kind, truth) = name switch
         {
-            "action.ticket" => await Case(c.ListActionsAsync(new ActionQuery { TicketId = TicketWithActions(data), PageSize = 100 }, default), SimEntityKind.Action,
-                a => HaloRig.Int(a, "ticket_id") == TicketWithActions(data)),
+            "action.ticket" => await Case(c.ListActionsAsync(new ActionQuery { TicketId = ticketWithActions, PageSize = 100 }, default), SimEntityKind.Action,
+                a => HaloRig.Int(a, "ticket_id") == ticketWithActions),
             "action.dates" => await ActionDates(c, data),
             "action.agentonly" => await Case(c.ListActionsAsync(new ActionQuery { AgentOnly = true }, default), SimEntityKind.Action, a => HaloRig.Int(a, "who_agentid") > 0),
             "action.excludesys" => await Case(c.ListActionsAsync(new ActionQuery { ExcludeSystem = true }, default), SimEntityKind.Action, a => HaloRig.Int(a, "action_systemid") == 0),
             "action.timeentries" => await Case(c.ListActionsAsync(new ActionQuery { TimeEntriesOnly = true }, default), SimEntityKind.Action, a => a["timetaken"]!.GetValue<double>() > 0),
             "client.inactive" => await Case(c.ListClientsAsync(new ClientQuery { IncludeInactive = true }, default), SimEntityKind.Client, _ => true),
             "client.toplevel" => await Case(c.ListClientsAsync(new ClientQuery { TopLevelId = 1 }, default), SimEntityKind.Client, r => active(r) && HaloRig.Int(r, "toplevel_id") == 1),
-            "site.search" => await Case(c.ListSitesAsync(new SiteQuery { Search = Word(data, SimEntityKind.Site, "name"), IncludeInactive = true }, default), SimEntityKind.Site,
-                r => Has(r, Word(data, SimEntityKind.Site, "name"), "name")),
+            "site.search" => await Case(c.ListSitesAsync(new SiteQuery { Search = siteWord, IncludeInactive = true }, default), SimEntityKind.Site,
+                r => Has(r, siteWord, "name")),
             "site.inactive" => await Case(c.ListSitesAsync(new SiteQuery(), default), SimEntityKind.Site, active),
-            "user.search" => await Case(c.ListUsersAsync(new UserQuery { Search = Word(data, SimEntityKind.User, "name"), IncludeInactive = true }, default), SimEntityKind.User,
-                r => onlyUsers(r) && Has(r, Word(data, SimEntityKind.User, "name"), "name", "emailaddress")),
+            "user.search" => await Case(c.ListUsersAsync(new UserQuery { Search = userWord, IncludeInactive = true }, default), SimEntityKind.User,
+                r => onlyUsers(r) && Has(r, userWord, "name", "emailaddress")),
             "user.inactive" => await Case(c.ListUsersAsync(new UserQuery(), default), SimEntityKind.User, r => onlyUsers(r) && active(r)),
             "user.onlyusers" => await Case(c.ListUsersAsync(new UserQuery { IncludeInactive = true }, default), SimEntityKind.User, onlyUsers),
-            "asset.site" => await Case(c.ListAssetsAsync(new AssetQuery { SiteId = First(data, SimEntityKind.Asset, "site_id"), IncludeInactive = true }, default), SimEntityKind.Asset,
-                r => HaloRig.Int(r, "site_id") == First(data, SimEntityKind.Asset, "site_id")),
-            "asset.search" => await Case(c.ListAssetsAsync(new AssetQuery { Search = HaloRig.Str(data.All(SimEntityKind.Asset)[3], "inventory_number"), IncludeInactive = true }, default), SimEntityKind.Asset,
-                r => Has(r, HaloRig.Str(data.All(SimEntityKind.Asset)[3], "inventory_number")!, "inventory_number", "key_field", "key_field2", "key_field3")),
+            "asset.site" => await Case(c.ListAssetsAsync(new AssetQuery { SiteId = assetSite, IncludeInactive = true }, default), SimEntityKind.Asset,
+                r => HaloRig.Int(r, "site_id") == assetSite),
+            "asset.search" => await Case(c.ListAssetsAsync(new AssetQuery { Search = inventoryNumber, IncludeInactive = true }, default), SimEntityKind.Asset,
+                r => Has(r, inventoryNumber, "inventory_number", "key_field", "key_field2", "key_field3")),
             "asset.inactive" => await Case(c.ListAssetsAsync(new AssetQuery(), default), SimEntityKind.Asset, active),
-            "agent.search" => await Case(c.ListAgentsAsync(new AgentQuery { Search = HaloRig.Str(data.All(SimEntityKind.Agent)[1], "name")!.Split(' ')[0], IncludeDisabled = true }, default), SimEntityKind.Agent,
-                r => Has(r, HaloRig.Str(data.All(SimEntityKind.Agent)[1], "name")!.Split(' ')[0], "name", "email")),
+            "agent.search" => await Case(c.ListAgentsAsync(new AgentQuery { Search = agentWord, IncludeDisabled = true }, default), SimEntityKind.Agent,
+                r => Has(r, agentWord, "name", "email")),
             "agent.disabled" => await Case(c.ListAgentsAsync(new AgentQuery(), default), SimEntityKind.Agent, r => !Bool(r, "isdisabled")),
-            "contract.site" => await Case(c.ListContractsAsync(new ContractQuery { SiteId = First(data, SimEntityKind.Contract, "site_id"), IncludeInactive = true }, default), SimEntityKind.Contract,
-                r => HaloRig.Int(r, "site_id") == First(data, SimEntityKind.Contract, "site_id")),
-            "contract.search" => await Case(c.ListContractsAsync(new ContractQuery { Search = HaloRig.Str(data.All(SimEntityKind.Contract)[2], "ref"), IncludeInactive = true }, default), SimEntityKind.Contract,
-                r => Has(r, HaloRig.Str(data.All(SimEntityKind.Contract)[2], "ref")!, "ref", "client_name")),
+            "contract.site" => await Case(c.ListContractsAsync(new ContractQuery { SiteId = contractSite, IncludeInactive = true }, default), SimEntityKind.Contract,
+                r => HaloRig.Int(r, "site_id") == contractSite),
+            "contract.search" => await Case(c.ListContractsAsync(new ContractQuery { Search = contractRef, IncludeInactive = true }, default), SimEntityKind.Contract,
+                r => Has(r, contractRef, "ref", "client_name")),
             "contract.inactive" => await Case(c.ListContractsAsync(new ContractQuery(), default), SimEntityKind.Contract, r => Bool(r, "active")),
             "invoice.paymentstatuses" => await Case(c.ListInvoicesAsync(new InvoiceQuery { PaymentStatuses = [0, 1] }, default), SimEntityKind.Invoice, r => HaloRig.Int(r, "paymentstatus") is 0 or 1),
             "invoice.posted" => await Case(c.ListInvoicesAsync(new InvoiceQuery { PostedOnly = true }, default), SimEntityKind.Invoice, r => Bool(r, "posted")),
-            "invoice.recurring" => await Case(c.ListInvoicesAsync(new InvoiceQuery { RecurringInvoiceId = First(data, SimEntityKind.Invoice, "recurring_invoice_id") }, default), SimEntityKind.Invoice,
-                r => HaloRig.Int(r, "recurring_invoice_id") == First(data, SimEntityKind.Invoice, "recurring_invoice_id")),
-            "invoice.search" => await Case(c.ListInvoicesAsync(new InvoiceQuery { Search = HaloRig.Str(data.All(SimEntityKind.Invoice).First(i => HaloRig.Str(i, "invoicenumber") is { Length: > 0 }), "invoicenumber") }, default), SimEntityKind.Invoice,
-                r => Has(r, HaloRig.Str(data.All(SimEntityKind.Invoice).First(i => HaloRig.Str(i, "invoicenumber") is { Length: > 0 }), "invoicenumber")!, "invoicenumber", "client_name")),
-            "recurring.search" => await Case(c.ListRecurringInvoicesAsync(new RecurringInvoiceQuery { Search = HaloRig.Str(data.All(SimEntityKind.RecurringInvoice)[0], "client_name") }, default), SimEntityKind.RecurringInvoice,
-                r => Has(r, HaloRig.Str(data.All(SimEntityKind.RecurringInvoice)[0], "client_name")!, "invoicenumber", "client_name")),
-            "project.search" => await Case(c.ListProjectsAsync(new ProjectQuery { Search = Word(data, SimEntityKind.Project, "summary") }, default), SimEntityKind.Project,
-                r => Has(r, Word(data, SimEntityKind.Project, "summary"), "summary", "details")),
+            "invoice.recurring" => await Case(c.ListInvoicesAsync(new InvoiceQuery { RecurringInvoiceId = recurringId }, default), SimEntityKind.Invoice,
+                r => HaloRig.Int(r, "recurring_invoice_id") == recurringId),
+            "invoice.search" => await Case(c.ListInvoicesAsync(new InvoiceQuery { Search = invoiceNumber }, default), SimEntityKind.Invoice,
+                r => Has(r, invoiceNumber, "invoicenumber", "client_name")),
+            "recurring.search" => await Case(c.ListRecurringInvoicesAsync(new RecurringInvoiceQuery { Search = recurringClient }, default), SimEntityKind.RecurringInvoice,
+                r => Has(r, recurringClient, "invoicenumber", "client_name")),
+            "project.search" => await Case(c.ListProjectsAsync(new ProjectQuery { Search = projectWord }, default), SimEntityKind.Project,
+                r => Has(r, projectWord, "summary", "details")),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
