@@ -74,6 +74,8 @@ internal sealed class DatasetGenerator
                 ["forprojects"] = name == "Projects", ["ticket_count"] = 0, ["department_id"] = 1,
                 ["department_name"] = "Support", ["inactive"] = count > 5 && i == count - 1, ["colour"] = Colour(),
                 ["use"] = "reqs", ["guid"] = NewGuid(), ["agents"] = new JsonArray(),
+                ["ticket_count_unassigned"] = 0, ["teamphoto"] = "", ["email"] = "", ["manager_id"] = 0, ["access_control_level"] = 0,
+                ["isdefault"] = i == 0, ["roundrobin"] = false, ["allowed_ticket_types"] = new JsonArray(), ["notes"] = "",
             });
         }
     }
@@ -121,6 +123,9 @@ internal sealed class DatasetGenerator
                 ["type"] = 0, ["sequence"] = id == 9 ? 99 : id, ["colour"] = Colour(),
                 ["slaaction"] = id is 4 or 5 or 7 ? "Hold" : "Continue", ["ticket_count"] = 0,
                 ["showonquickchange"] = true, ["useforopps"] = false, ["guid"] = NewGuid(),
+                ["useforprojects"] = true, ["useforservices"] = true, ["enduserdisplayname"] = name, ["emailtemplate_id"] = 0,
+                ["onhold"] = id is 4 or 5 or 7, ["is_closed_type"] = id is 8 or 9, ["access_control_level"] = 0,
+                ["agent_can_select"] = true, ["enduser_can_select"] = false, ["mailbox_id"] = 0, ["category"] = 0,
             });
             _ = id;
         }
@@ -138,6 +143,9 @@ internal sealed class DatasetGenerator
                 ["group_id"] = 1, ["group_name"] = "Service", ["agentscanselect"] = true,
                 ["enduserscanselect"] = i < 2, ["itilrequesttype"] = i + 1, ["workflow_id"] = 0,
                 ["project_type"] = names[i] == "Project", ["visible"] = true, ["guid"] = NewGuid(),
+                ["showonportal"] = i < 2, ["allowattachments"] = true, ["defaultstatus"] = 1, ["default_category_1"] = "",
+                ["requiresapproval"] = false, ["inactive"] = false, ["shortname"] = names[i][..3].ToUpperInvariant(),
+                ["copytochild"] = false, ["slaoverride"] = false, ["access_control_level"] = 0,
             });
         }
     }
@@ -176,6 +184,9 @@ internal sealed class DatasetGenerator
                 ["outcome"] = outcomes[i].Name, ["buttonname"] = outcomes[i].Name, ["hidefromuser"] = outcomes[i].Hidden,
                 ["systemid"] = outcomes[i].System, ["sequence"] = i + 1, ["colour"] = Colour(), ["icon"] = "fa-comment",
                 ["defaultemail"] = outcomes[i].Name == "Email", ["timetakenmandatory"] = false, ["useforactions"] = true,
+                ["new_status"] = 0, ["followup_action"] = false, ["sendemail"] = outcomes[i].Name == "Email", ["showtimetaken"] = true,
+                ["showchargerate"] = true, ["chargerate_id"] = 0, ["isbillable"] = !outcomes[i].Hidden, ["agentonly"] = outcomes[i].Hidden,
+                ["inactive"] = false, ["guid"] = NewGuid(), ["access_control_level"] = 0,
             });
         }
     }

@@ -11,7 +11,7 @@ internal static class HaloSimApplication
     /// Builds the app. With <paramref name="options"/> null, options bind from configuration (appsettings.json,
     /// <c>HaloSim__...</c> environment variables, command line); otherwise the given options are used as they are.
     /// </summary>
-    public static WebApplication Build(string[] args, HaloSimOptions? options, TimeProvider? time, ILoggerFactory? loggerFactory, bool randomLoopbackPort)
+    public static WebApplication Build(string[] args, HaloSimOptions? options, TimeProvider? time, ILoggerFactory? loggerFactory, bool randomLoopbackPort, bool warmUp = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         if (loggerFactory is not null)
@@ -39,6 +39,15 @@ internal static class HaloSimApplication
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var registry = app.Services.GetRequiredService<SimInstanceRegistry>();
+            if (warmUp)
+            {
+                // Generate the datasets in the background so the first request does not pay for it; startup stays instant.
+                foreach (var instance in registry.Instances)
+                {
+                    _ = Task.Run(() => instance.Data.Count(SimEntityKind.Ticket));
+                }
+            }
+
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             SimLog.Started(app.Services.GetRequiredService<ILogger<SimInstanceRegistry>>(), string.Join(", ", registry.Instances.Select(i => i.Name)), string.Join(", ", addresses));
         });

@@ -30,10 +30,18 @@ public sealed class HaloSimHost : IAsyncDisposable
     /// Builds and starts the simulator. <paramref name="timeProvider"/> drives token expiry, the rate-limit window, record
     /// timestamps and the request log (default <see cref="TimeProvider.System"/>); injected latency is always real time.
     /// </summary>
-    public static async Task<HaloSimHost> StartAsync(HaloSimOptions? options = null, TimeProvider? timeProvider = null,
-        ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    public static Task<HaloSimHost> StartAsync(HaloSimOptions? options = null, TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>
+        StartCoreAsync([], options ?? new HaloSimOptions(), timeProvider, loggerFactory, cancellationToken);
+
+    /// <summary>Starts with options bound from configuration built from <paramref name="args"/>, environment and appsettings.json.</summary>
+    internal static Task<HaloSimHost> StartFromConfigurationAsync(string[] args, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default) =>
+        StartCoreAsync(args, null, timeProvider, null, cancellationToken);
+
+    private static async Task<HaloSimHost> StartCoreAsync(string[] args, HaloSimOptions? options, TimeProvider? timeProvider,
+        ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
     {
-        var app = HaloSimApplication.Build([], options ?? new HaloSimOptions(), timeProvider, loggerFactory, randomLoopbackPort: true);
+        var app = HaloSimApplication.Build(args, options, timeProvider, loggerFactory, randomLoopbackPort: true);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new HaloSimHost(app, new Uri(address.TrimEnd('/') + "/"));

@@ -308,7 +308,7 @@ internal sealed class RecordWriter(SimTables t, DateTime now)
             case SimEntityKind.Action:
                 r["datetime"] = stamp;
                 r["actiondatecreated"] = stamp;
-                r["who"] = "API Agent";
+                r["who"] = NameOf(SimEntityKind.Agent, 1);
                 r["who_type"] = 1;
                 r["who_agentid"] = 1;
                 r["actionby_agent_id"] = 1;
@@ -443,6 +443,12 @@ internal sealed class RecordWriter(SimTables t, DateTime now)
         r["sla_name"] = sla == 2 ? "Premium SLA" : "Standard SLA";
         var priority = t[SimEntityKind.Priority].Values.FirstOrDefault(p => JsonFields.Int(p, "priorityid") == JsonFields.Int(r, "priority_id") && JsonFields.Int(p, "slaid") == (sla == 0 ? 1 : sla));
         r["priority_name"] = priority is null ? "" : JsonFields.String(priority, "name");
+        r["priority"] = new JsonObject
+        {
+            ["priorityid"] = JsonFields.Int(r, "priority_id"),
+            ["name"] = JsonFields.String(r, "priority_name"),
+            ["responsetime"] = priority is null ? 0.0 : JsonFields.Double(priority, "responsetime"),
+        };
         SetClosedDate(r, stamp);
         r["last_update"] = stamp;
     }

@@ -84,6 +84,13 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         {
             outcome.Aborted = true;
         }
+        catch (Exception ex) when (!ctx.Response.HasStarted)
+        {
+            // A simulator bug must still look like HaloPSA failing, never leak a stack trace, and be logged as a 500.
+            SimLog.Failed(logger, ex, instance.Name, ctx.Request.Method, relativePath);
+            ctx.Response.Clear();
+            await WriteAsync(ctx, 500, new HaloError("System.Exception", "An unexpected error occurred. Please try again."), SimJsonContext.Default.HaloError);
+        }
         finally
         {
             var status = outcome.Aborted ? 0 : ctx.Response.StatusCode;

@@ -45,7 +45,9 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
 
     private static string S(JsonObject r, string f) => r[f]!.GetValue<string>();
 
-    private JsonObject FirstTicket => Data.All(SimEntityKind.Ticket).First(t => I(t, "agent_id") > 0 && I(t, "user_id") > 0);
+    private JsonObject FirstTicket => _firstTicket ??= Data.All(SimEntityKind.Ticket).First(t => I(t, "agent_id") > 0 && I(t, "user_id") > 0);
+
+    private JsonObject? _firstTicket;
 
     [Fact]
     public Task Tickets_by_client() => AssertFilter("Tickets", $"client_id={I(FirstTicket, "client_id")}", "tickets", SimEntityKind.Ticket, t => I(t, "client_id") == I(FirstTicket, "client_id"));
@@ -184,9 +186,11 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
     }
 
     [Fact]
-    public Task Assets_by_site() =>
-        AssertFilter("Asset", $"site_id={I(Data.All(SimEntityKind.Asset)[0], "site_id")}&includeinactive=true", "assets", SimEntityKind.Asset,
-            a => I(a, "site_id") == I(Data.All(SimEntityKind.Asset)[0], "site_id"));
+    public Task Assets_by_site()
+    {
+        var site = I(Data.All(SimEntityKind.Asset)[0], "site_id");
+        return AssertFilter("Asset", $"site_id={site}&includeinactive=true", "assets", SimEntityKind.Asset, a => I(a, "site_id") == site);
+    }
 
     [Fact]
     public Task Assets_search() =>

@@ -181,4 +181,21 @@ public sealed class WriteTests
         using var withTicket = await sim.SendAsync(HttpMethod.Delete, $"api/Actions/{action.Field("id")}?ticket_id={action.Field("ticket_id")}", token);
         Assert.Equal(HttpStatusCode.OK, withTicket.StatusCode);
     }
+
+    [Fact]
+    public async Task Concurrent_actions_on_one_ticket_all_apply_exactly_once()
+    {
+        await using var sim = await SimTestHost.StartAsync();
+        var token = await sim.TokenAsync();
+        var ticket = sim.Demo.Data.All(SimEntityKind.Ticket)[0];
+        var id = ticket.Field("id");
+        var before = ticket.Dbl("timetaken");
+        var actionsBefore = sim.Demo.Data.Count(SimEntityKind.Action);
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            sim.PostJsonAsync("api/Actions", $"[{{\"ticket_id\":{id},\"outcome\":\"Private Note\",\"note\":\"n{i}\",\"timetaken\":0.25}}]", token)));
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.Equal(40, results.Select(r => r.Body.Int("id")).Distinct().Count());
+        Assert.Equal(actionsBefore + 40, sim.Demo.Data.Count(SimEntityKind.Action));
+        Assert.Equal(before + 10, sim.Demo.Data.Get(SimEntityKind.Ticket, id)!.Dbl("timetaken"), 3);
+    }
 }
