@@ -43,6 +43,7 @@ public sealed partial class HaloApiClient(
     private readonly Uri _apiBase = connection.ApiBaseUri;
     private readonly ResiliencePipeline<HaloResponse> _reads = HaloResiliencePipelines.ForReads(options, timeProvider, logger);
     private readonly ResiliencePipeline<HaloResponse> _writes = HaloResiliencePipelines.ForWrites(options, timeProvider, logger);
+    private readonly ResiliencePipeline _attempt = HaloResiliencePipelines.ForAttempts(options, timeProvider);
 
     /// <summary>
     /// Enumerates every record of a paged list, page by page (<see cref="MaxPageSize"/> rows each), until HaloPSA
@@ -146,7 +147,9 @@ public sealed partial class HaloApiClient(
                 throw RateLimited(limited, request);
             }
 
-            throw new HaloTransientException("HaloPSA did not answer in time; the read can be retried.", state.LastResponse?.Status, request.Path, ex);
+            throw state.Attempts == 0
+                ? NotStarted(request, ex)
+                : new HaloTransientException("HaloPSA did not answer in time; the read can be retried.", state.LastResponse?.Status, request.Path, ex);
         }
         catch (HttpRequestException ex)
         {
@@ -189,7 +192,9 @@ public sealed partial class HaloApiClient(
                 throw RateLimited(limited, request);
             }
 
-            throw new HaloTransientException("Could not reach HaloPSA in time; the write was not sent and can be repeated.", null, request.Path, ex);
+            throw state.Attempts == 0
+                ? NotStarted(request, ex)
+                : new HaloTransientException("Could not reach HaloPSA in time; the write was not sent and can be repeated.", null, request.Path, ex);
         }
         catch (HttpRequestException ex) when (HaloResiliencePipelines.NeverSent(ex))
         {
@@ -213,6 +218,9 @@ public sealed partial class HaloApiClient(
 
         return EnsureSuccess(response, request);
     }
+
+    private static HaloTransientException NotStarted(HaloRequest request, Exception inner) =>
+        new("The call to HaloPSA could not start before its deadline (request budget or token wait); nothing was sent.", null, request.Path, inner);
 
     private ResilienceContext NewContext(HaloRequest request, TimeSpan deadline, CancellationToken cancellationToken)
     {
@@ -254,14 +262,24 @@ public sealed partial class HaloApiClient(
         HaloResponse response;
         try
         {
-            using var answer = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var bytes = await answer.Content.ReadAsByteArrayAsync(cancellationToken);
-            response = new HaloResponse(answer.StatusCode, bytes, HaloRetryAfter.FromHeader(answer.Headers.RetryAfter, timeProvider));
+            response = await _attempt.ExecuteAsync(
+                async token =>
+                {
+                    using var answer = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token);
+                    var bytes = await answer.Content.ReadAsByteArrayAsync(token);
+                    return new HaloResponse(answer.StatusCode, bytes, HaloRetryAfter.FromHeader(answer.Headers.RetryAfter, timeProvider));
+                },
+                cancellationToken);
         }
         catch (HttpRequestException ex) when (HaloResiliencePipelines.NeverSent(ex))
         {
             state.InFlight = false;
             throw;
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient.Timeout fired, not the caller or our attempt timeout: a transport fault like any other.
+            throw new HttpRequestException(HttpRequestError.Unknown, "HaloPSA did not answer within the HTTP client's timeout.", ex);
         }
 
         state.InFlight = false;

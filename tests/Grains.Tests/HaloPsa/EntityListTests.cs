@@ -152,7 +152,12 @@ public sealed class EntityListTests
         Assert.NotEmpty(page.Items);
         Assert.All(page.Items, c => Assert.Equal(clientId, c.ClientId));
         Assert.Equal(HaloRig.Str(sample, "ref"), contract.Ref);
-        Assert.NotNull(contract.BillingPlans);
+        // Billing lines come only with includedetails=true; the simulator's first slice stores none yet.
+        Assert.Contains(rig.Sim.Requests.Entries, e => e.Path.EndsWith($"/ClientContract/{contract.Id}", StringComparison.OrdinalIgnoreCase) && e.Query.Contains("includedetails=true", StringComparison.Ordinal));
+        if (sample["billingplans"] is System.Text.Json.Nodes.JsonArray plans)
+        {
+            Assert.Equal(plans.Count, contract.BillingPlans?.Count ?? 0);
+        }
         Assert.Equal(rig.Sim.Data.Count(SimEntityKind.Contract), all.Count);
         await Assert.ThrowsAsync<HaloNotFoundException>(() => rig.Client.GetContractAsync(66_666, default));
     }

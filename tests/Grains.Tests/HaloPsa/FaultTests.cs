@@ -173,6 +173,70 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_read_whose_attempts_time_out_is_retried_then_transient()
+    {
+        var options = HaloRig.FastOptions();
+        options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+        options.MaxRetries = 1;
+        await using var rig = await HaloRig.StartAsync(options: options);
+        await rig.Tokens.GetTokenAsync(default);
+        rig.Sim.Faults.Latency = TimeSpan.FromSeconds(30);
+
+        var error = await Assert.ThrowsAsync<HaloTransientException>(() => rig.Client.ListStatusesAsync(default));
+
+        Assert.Equal(2, rig.Gate.Reads);
+        Assert.Contains("can be retried", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_read_that_outlives_the_http_client_timeout_is_retried_then_transient()
+    {
+        var options = HaloRig.FastOptions();
+        options.MaxRetries = 1;
+        await using var rig = await HaloRig.StartAsync(options: options);
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+        var tokens = new CachingHaloTokenSource(new HaloTokenClient(impatient, rig.Connection, TimeProvider.System, NullLogger<HaloTokenClient>.Instance), options, TimeProvider.System);
+        await tokens.GetTokenAsync(default);
+        var client = new HaloApiClient(impatient, rig.Connection, tokens, rig.Gate, options, TimeProvider.System, NullLogger<HaloApiClient>.Instance);
+        rig.Sim.Faults.Latency = TimeSpan.FromSeconds(30);
+
+        await Assert.ThrowsAsync<HaloTransientException>(() => client.ListStatusesAsync(default));
+
+        Assert.Equal(2, rig.Gate.Reads);
+    }
+
+    [Fact]
+    public async Task Waiting_at_the_gate_counts_against_the_deadline_not_the_attempt_timeout()
+    {
+        var time = new ManualTimeProvider();
+        var options = HaloRig.FastOptions();
+        options.AttemptTimeout = TimeSpan.FromSeconds(10);
+        options.ReadDeadline = TimeSpan.FromSeconds(120);
+        await using var rig = await HaloRig.StartAsync(options: options, time: time);
+        var slowGate = new DelayingGate(TimeSpan.FromSeconds(60), time);
+        var client = rig.NewClient(rig.Tokens, slowGate);
+
+        var passes = await time.DriveAsync(client.ListStatusesAsync(default), TimeSpan.FromSeconds(1));
+        var tooSlow = new DelayingGate(TimeSpan.FromSeconds(600), time);
+        var late = time.DriveAsync(rig.NewClient(rig.Tokens, tooSlow).ListStatusesAsync(default), TimeSpan.FromSeconds(5));
+        var error = await Assert.ThrowsAsync<HaloTransientException>(() => late);
+
+        Assert.NotEmpty(passes);
+        Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, rig.Count("GET", "/api/Status"));
+    }
+
+    private sealed class DelayingGate(TimeSpan wait, TimeProvider time) : IHaloRequestGate
+    {
+        public async ValueTask AcquireAsync(HaloRequestKind kind, CancellationToken cancellationToken) =>
+            await Task.Delay(wait, time, cancellationToken);
+
+        public void OnRateLimited(TimeSpan? retryAfter)
+        {
+        }
+    }
+
+    [Fact]
     public async Task A_refused_connection_on_a_write_is_retried_and_reported_as_not_sent()
     {
         await using var rig = await HaloRig.StartAsync();

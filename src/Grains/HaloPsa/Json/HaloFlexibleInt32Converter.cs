@@ -6,7 +6,7 @@ namespace HaloMcp.Grains.HaloPsa.Json;
 
 /// <summary>
 /// Reads HaloPSA ids and counts that arrive as numbers, whole doubles (the spec types some ids, e.g. a site's
-/// <c>client_id</c>, as double) or strings; an empty string or JSON null reads as 0. Writes plain numbers.
+/// <c>client_id</c>, as double) or strings; an empty or non-numeric string or JSON null reads as 0. Writes plain numbers.
 /// </summary>
 internal sealed class HaloFlexibleInt32Converter : JsonConverter<int>
 {
@@ -42,7 +42,8 @@ internal sealed class HaloFlexibleInt32Converter : JsonConverter<int>
                     return checked((int)Math.Round(asDouble));
                 }
 
-                throw new JsonException($"'{text}' is not a number.");
+                // Some instances put a name where the spec promises an id; an unreadable id is "none", not a failed call.
+                return 0;
             case JsonTokenType.True:
                 return 1;
             case JsonTokenType.False:

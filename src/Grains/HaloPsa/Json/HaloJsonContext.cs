@@ -15,7 +15,7 @@ namespace HaloMcp.Grains.HaloPsa.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
-    Converters = [typeof(HaloFlexibleInt32Converter), typeof(HaloDateTimeConverter), typeof(HaloLooseStringConverter)])]
+    Converters = [typeof(HaloFlexibleInt32Converter), typeof(HaloFlexibleBooleanConverter), typeof(HaloDateTimeConverter), typeof(HaloLooseStringConverter)])]
 [JsonSerializable(typeof(HaloTokenResponse))]
 [JsonSerializable(typeof(HaloTicket))]
 [JsonSerializable(typeof(HaloTicketAction))]

@@ -89,9 +89,9 @@ public sealed record HaloContract
     [JsonPropertyName("costperperiod")]
     public double CostPerPeriod { get; init; }
 
-    /// <summary>HaloPSA's <c>prepayrecurringcharge</c>.</summary>
+    /// <summary>The recurring prepay charge amount (HaloPSA's <c>prepayrecurringcharge</c>).</summary>
     [JsonPropertyName("prepayrecurringcharge")]
-    public bool PrepayRecurringCharge { get; init; }
+    public double PrepayRecurringCharge { get; init; }
 
     /// <summary>HaloPSA's <c>last_modified</c>.</summary>
     [JsonPropertyName("last_modified")]

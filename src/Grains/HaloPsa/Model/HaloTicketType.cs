@@ -29,9 +29,9 @@ public sealed record HaloTicketType
     [JsonPropertyName("default_priority")]
     public int DefaultPriority { get; init; }
 
-    /// <summary>HaloPSA's <c>default_team</c>.</summary>
+    /// <summary>The default team's name (HaloPSA sends a name here).</summary>
     [JsonPropertyName("default_team")]
-    public int DefaultTeam { get; init; }
+    public string? DefaultTeam { get; init; }
 
     /// <summary>HaloPSA's <c>default_agent</c>.</summary>
     [JsonPropertyName("default_agent")]

@@ -150,8 +150,12 @@ internal static class HaloQueryParameters
     }
 
     /// <summary>Formats an instant as HaloPSA's naive UTC date-time.</summary>
-    public static string FormatDate(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string FormatDate(DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        // Milliseconds only when present, so a range ending at a record's own timestamp still includes it.
+        return utc.ToString(utc.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Builds <c>path?a=b&amp;c=d</c> with every name and value escaped.</summary>
     public static string BuildPath(string path, IEnumerable<KeyValuePair<string, string>> parameters)
