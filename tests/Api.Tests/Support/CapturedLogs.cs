@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace HaloMcp.Api.Tests.Support;
+
+/// <summary>Captures every log line (message, scopes and exception) the server writes, for assertions.</summary>
+public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
+{
+    private readonly ConcurrentQueue<CapturedLogLine> _lines = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public IReadOnlyList<CapturedLogLine> Lines => [.. _lines];
+
+    public string AllText => string.Join('\n', _lines.Select(l => l.ToString()));
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => owner._scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var scopes = new List<KeyValuePair<string, object?>>();
+            var scopeText = new StringBuilder();
+            owner._scopes.ForEachScope(
+                (scope, _) =>
+                {
+                    scopeText.Append(" => ").Append(scope);
+                    if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                    {
+                        scopes.AddRange(pairs);
+                    }
+                },
+                (object?)null);
+            var properties = state as IEnumerable<KeyValuePair<string, object?>>;
+            owner._lines.Enqueue(new CapturedLogLine(
+                logLevel,
+                category,
+                eventId,
+                formatter(state, exception),
+                exception?.ToString(),
+                scopes,
+                scopeText.ToString(),
+                properties?.Select(p => $"{p.Key}={p.Value}").ToList() ?? []));
+        }
+    }
+}
+
+public sealed record CapturedLogLine(
+    LogLevel Level,
+    string Category,
+    EventId EventId,
+    string Message,
+    string? Exception,
+    IReadOnlyList<KeyValuePair<string, object?>> Scopes,
+    string ScopeText,
+    IReadOnlyList<string> Properties)
+{
+    public string? TenantId => Scopes.LastOrDefault(s => s.Key == "TenantId").Value as string;
+
+    public override string ToString() => $"{Level} {Category}[{EventId.Id}]{ScopeText}: {Message} {string.Join(' ', Properties)} {Exception}";
+}
