@@ -8,11 +8,42 @@ namespace HaloMcp.Api.Tests.Support;
 public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<CapturedLogLine> _lines = new();
+    private readonly Lock _gate = new();
+    private readonly List<(Func<CapturedLogLine, bool> Predicate, TaskCompletionSource<CapturedLogLine> Done)> _waiters = [];
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyList<CapturedLogLine> Lines => [.. _lines];
 
     public string AllText => string.Join('\n', _lines.Select(l => l.ToString()));
+
+    /// <summary>Completes when a matching line is (or already was) written; no polling.</summary>
+    public Task<CapturedLogLine> WaitForAsync(Func<CapturedLogLine, bool> predicate)
+    {
+        lock (_gate)
+        {
+            if (_lines.FirstOrDefault(predicate) is { } existing)
+            {
+                return Task.FromResult(existing);
+            }
+
+            var done = new TaskCompletionSource<CapturedLogLine>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((predicate, done));
+            return done.Task;
+        }
+    }
+
+    private void Add(CapturedLogLine line)
+    {
+        lock (_gate)
+        {
+            _lines.Enqueue(line);
+            foreach (var waiter in _waiters.Where(w => w.Predicate(line)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult(line);
+            }
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -44,7 +75,7 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                 },
                 (object?)null);
             var properties = state as IEnumerable<KeyValuePair<string, object?>>;
-            owner._lines.Enqueue(new CapturedLogLine(
+            owner.Add(new CapturedLogLine(
                 logLevel,
                 category,
                 eventId,
