@@ -158,6 +158,31 @@ public sealed class TenantAuthTests : IAsyncLifetime
         Assert.NotEmpty(await client.ListToolsAsync());
     }
 
+    [Fact]
+    public async Task A_malformed_file_is_not_applied_and_a_later_fix_is()
+    {
+        const string newKey = "hmk_after-the-fix-5555555555555555555555";
+        var catalog = _server.App.Services.GetRequiredService<TenantCatalog>();
+
+        await File.WriteAllTextAsync(_server.Tenants.Path, "{ \"Tenants\": [ { \"Id\": ");
+        await _server.Logs.WaitForAsync(l => l.EventId.Id == 1203).WaitAsync(TimeSpan.FromSeconds(30));
+        await using (var client = await _server.ConnectAsync(TenantFile.AcmeKey))
+        {
+            Assert.NotEmpty(await client.ListToolsAsync());
+        }
+
+        var reloaded = WhenChanged(catalog.GetReloadToken());
+        var tenants = _server.Tenants.DefaultTenants();
+        tenants[0] = TenantFile.Tenant("acme", "https://acme.halopsa.com", TenantFile.AcmeSecret, [newKey]);
+        _server.Tenants.Write(tenants);
+        await reloaded.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await using var fixedClient = await _server.ConnectAsync(newKey);
+        Assert.NotEmpty(await fixedClient.ListToolsAsync());
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => _server.ConnectAsync(TenantFile.AcmeKey));
+        Assert.Contains("401", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static Task WhenChanged(IChangeToken token)
     {
         var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
