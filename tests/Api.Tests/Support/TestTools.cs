@@ -46,17 +46,3 @@ public sealed partial class TestTools(TenantDataStore store, ToolProbe probe, IL
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving tenant data #{Sequence}")]
     private static partial void LogServing(ILogger logger, int sequence);
 }
-
-/// <summary>Per-tenant data the test tool hands out; each tenant's value is distinct.</summary>
-public sealed class TenantDataStore
-{
-    public string DataOf(string tenantId) => $"data-of-{tenantId}";
-}
-
-/// <summary>Lets a test observe a tool's progress without sleeps.</summary>
-public sealed class ToolProbe
-{
-    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
