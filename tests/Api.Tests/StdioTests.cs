@@ -104,7 +104,7 @@ public sealed class StdioTests
             Assert.Equal("2.0", document.RootElement.GetProperty("jsonrpc").GetString());
         });
         var errors = await stderr;
-        Assert.NotEmpty(errors);
+        Assert.Contains("TenantId:stdio", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("stdio-secret-value", errors + string.Join('\n', lines), StringComparison.Ordinal);
     }
 

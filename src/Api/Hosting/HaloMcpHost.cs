@@ -174,6 +174,7 @@ public static class HaloMcpHost
         AddConfigurationDefaults(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
 
         var services = builder.Services;
         AddDemoOptions(services, commandLine);
