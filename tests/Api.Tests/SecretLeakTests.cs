@@ -57,12 +57,14 @@ public sealed class SecretLeakTests
         var broken = tenants.DefaultTenants();
         broken[0]!["ClientSecretFile"] = "/nonexistent/secret";
         broken[1]!["ApiKeyHashes"] = new System.Text.Json.Nodes.JsonArray("sha256:abc");
+        broken[1]!["ClientSecertEnv"] = "TYPO";
         tenants.Write(broken);
 
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => McpTestServer.StartAsync(tenants));
 
         Assert.Contains(error.Failures, f => f.Contains("Tenants[0] ('acme')", StringComparison.Ordinal) && f.Contains("more than one of ClientSecret", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Tenants[1] ('globex')", StringComparison.Ordinal) && f.Contains("ApiKeyHashes", StringComparison.Ordinal));
+        Assert.Contains("Tenants[1]: unknown setting 'ClientSecertEnv'", error.Failures);
         Assert.DoesNotContain(TenantFile.AcmeSecret, error.Message, StringComparison.Ordinal);
     }
 
