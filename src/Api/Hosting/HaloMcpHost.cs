@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -79,6 +80,13 @@ public static class HaloMcpHost
                     await Console.Error.WriteLineAsync($"Invalid configuration: {string.Join("; ", ex.Failures)}".AsMemory(), cancellationToken);
                     return 1;
                 }
+                catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
+                {
+                    // Parse errors name the file, line and position, never its contents.
+                    var reason = ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message;
+                    await Console.Error.WriteLineAsync($"Cannot load configuration: {reason}".AsMemory(), cancellationToken);
+                    return 1;
+                }
         }
     }
 
@@ -89,10 +97,19 @@ public static class HaloMcpHost
     public static WebApplication BuildWebApplication(HostCommandLine commandLine, HaloMcpHostHooks? hooks = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. commandLine.HostArgs] });
+        AddConfigurationDefaults(builder.Configuration);
         var tenantsFile = commandLine.TenantsFile ?? builder.Configuration["TenantsFile"];
+        var tenantFileErrors = new TenantFileLoadErrors();
         if (!string.IsNullOrWhiteSpace(tenantsFile))
         {
-            builder.Configuration.AddJsonFile(Path.GetFullPath(tenantsFile), optional: false, reloadOnChange: true);
+            builder.Configuration.AddJsonFile(source =>
+            {
+                source.Path = Path.GetFullPath(tenantsFile);
+                source.Optional = false;
+                source.ReloadOnChange = true;
+                source.OnLoadException = tenantFileErrors.OnLoadException;
+                source.ResolveFileProvider();
+            });
 
             // The environment and the command line still override the file.
             builder.Configuration.AddEnvironmentVariables();
@@ -131,6 +148,7 @@ public static class HaloMcpHost
         hooks?.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
+        tenantFileErrors.ServerStarted(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<TenantCatalog>());
         app.UseHostFiltering();
         var endpoint = app.Services.GetRequiredService<McpHttpEndpoint>();
         var path = app.Services.GetRequiredService<IOptions<McpHttpOptions>>().Value.Path;
@@ -153,8 +171,10 @@ public static class HaloMcpHost
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. commandLine.HostArgs] });
+        AddConfigurationDefaults(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
 
         var services = builder.Services;
         AddDemoOptions(services, commandLine);
@@ -172,6 +192,21 @@ public static class HaloMcpHost
         hooks?.ConfigureServices?.Invoke(services);
         return builder.Build();
     }
+
+    /// <summary>
+    /// Defaults that any configuration source overrides: console lines show their scopes (the tenant id), and
+    /// ASP.NET Core's per-request chatter is kept to warnings.
+    /// </summary>
+    private static void AddConfigurationDefaults(ConfigurationManager configuration) =>
+        configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            },
+        });
 
     private static IMcpServerBuilder AddMcpServer(IServiceCollection services) =>
         services

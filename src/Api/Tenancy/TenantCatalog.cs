@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using HaloMcp.Api.Auth;
+using HaloMcp.Api.Mcp;
 using HaloMcp.Grains.Tenancy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,11 +21,16 @@ internal sealed partial class TenantCatalog : IDisposable
     private Snapshot _snapshot;
     private CancellationTokenSource _reloaded = new();
 
-    public TenantCatalog(IOptionsMonitor<TenantCatalogOptions> options, ILogger<TenantCatalog> logger)
+    public TenantCatalog(IOptionsMonitor<TenantCatalogOptions> options, IOptions<McpHttpOptions> httpOptions, ILogger<TenantCatalog> logger)
     {
         _logger = logger;
         _snapshot = Snapshot.From(options.CurrentValue);
         LogLoaded(logger, _snapshot.ById.Count, _snapshot.Keys.Length);
+        if (_snapshot.Keys.Length == 0 && !httpOptions.Value.GatewayMode)
+        {
+            LogNoKeys(logger);
+        }
+
         _subscription = options.OnChange(Apply);
     }
 
@@ -86,6 +92,9 @@ internal sealed partial class TenantCatalog : IDisposable
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Loaded {TenantCount} tenants with {KeyCount} API keys")]
     private static partial void LogLoaded(ILogger logger, int tenantCount, int keyCount);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "No tenant has an API key, so every request will be refused; configure Tenants (e.g. --tenants-file) with ApiKeyHashes")]
+    private static partial void LogNoKeys(ILogger logger);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Tenant configuration reloaded: {TenantCount} tenants with {KeyCount} API keys")]
     private static partial void LogReloaded(ILogger logger, int tenantCount, int keyCount);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using HaloMcp.Api.Auth;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,15 @@ namespace HaloMcp.Api.Tenancy;
 /// Checks the tenant configuration on load and on every reload. Errors name the tenant (by index and id) and the
 /// field, never a secret. A rejected reload keeps the previous catalog in force; the rejection is logged.
 /// </summary>
-internal sealed partial class TenantCatalogOptionsValidator(ILogger<TenantCatalogOptionsValidator> logger)
+internal sealed partial class TenantCatalogOptionsValidator(IConfiguration configuration, ILogger<TenantCatalogOptionsValidator> logger)
     : IValidateOptions<TenantCatalogOptions>
 {
+    private static readonly HashSet<string> KnownSettings = new(
+        typeof(TenantOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> KnownBudgetSettings = new(
+        typeof(TenantBudgetOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
     private static readonly SearchValues<char> IdCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
 
@@ -68,6 +75,20 @@ internal sealed partial class TenantCatalogOptionsValidator(ILogger<TenantCatalo
                 {
                     errors.Add($"{label}: an API key hash is also configured for {hashes[hash]}; each key acts for one tenant");
                 }
+            }
+        }
+
+        // A misspelt key would otherwise be dropped silently by the binder.
+        foreach (var tenant in configuration.GetSection(TenantCatalogOptions.SectionName).GetChildren())
+        {
+            foreach (var setting in tenant.GetChildren().Where(c => !KnownSettings.Contains(c.Key)))
+            {
+                errors.Add($"Tenants[{tenant.Key}]: unknown setting '{setting.Key}'");
+            }
+
+            foreach (var setting in tenant.GetSection(nameof(TenantOptions.Budget)).GetChildren().Where(c => !KnownBudgetSettings.Contains(c.Key)))
+            {
+                errors.Add($"Tenants[{tenant.Key}]: unknown setting 'Budget:{setting.Key}'");
             }
         }
 
