@@ -26,7 +26,7 @@ public static class GrainsServiceCollectionExtensions
     {
         var services = silo.Services;
         BindOptions<HaloClientOptions>(services, configuration, HaloClientOptions.SectionName);
-        BindOptions<TenantBudgetOptions>(services, configuration, TenantBudgetOptions.SectionName);
+        BindOptions<BudgetEnforcementOptions>(services, configuration, BudgetEnforcementOptions.SectionName);
         BindOptions<ReferenceDataOptions>(services, configuration, ReferenceDataOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);

@@ -70,8 +70,14 @@ public static class HaloMcpHost
             default:
                 try
                 {
-                    await using var app = BuildWebApplication(commandLine);
+                    await using var demo = commandLine.Demo.Enabled ? await DemoEnvironment.StartAsync(commandLine.Demo, cancellationToken) : null;
+                    await using var app = BuildWebApplication(commandLine, demo: demo);
                     await app.StartAsync(cancellationToken);
+                    if (demo is not null)
+                    {
+                        await Console.Out.WriteLineAsync(demo.Instructions(McpUrl(app)).AsMemory(), cancellationToken);
+                    }
+
                     await app.WaitForShutdownAsync(cancellationToken);
                     return 0;
                 }
@@ -94,10 +100,15 @@ public static class HaloMcpHost
     /// Builds the Streamable HTTP server (not started). Binds <see cref="DefaultUrl"/> unless <c>urls</c>,
     /// <c>http_ports</c> or Kestrel endpoints are configured.
     /// </summary>
-    public static WebApplication BuildWebApplication(HostCommandLine commandLine, HaloMcpHostHooks? hooks = null)
+    public static WebApplication BuildWebApplication(HostCommandLine commandLine, HaloMcpHostHooks? hooks = null, DemoEnvironment? demo = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. commandLine.HostArgs] });
         AddConfigurationDefaults(builder.Configuration);
+        if (demo is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(demo.Configuration());
+        }
+
         var tenantsFile = commandLine.TenantsFile ?? builder.Configuration["TenantsFile"];
         var tenantFileErrors = new TenantFileLoadErrors();
         if (!string.IsNullOrWhiteSpace(tenantsFile))
@@ -143,6 +154,7 @@ public static class HaloMcpHost
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
 
+        services.AddSilo().AddHaloGrains(builder.Configuration);
         var mcp = AddMcpServer(services);
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);
@@ -187,6 +199,7 @@ public static class HaloMcpHost
             return context;
         });
 
+        services.AddSilo().AddHaloGrains(builder.Configuration);
         var mcp = AddMcpServer(services).WithStdioServerTransport();
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);
@@ -221,7 +234,16 @@ public static class HaloMcpHost
                 o.ServerInstructions = "Tools for one HaloPSA instance (the one your API key or credentials belong to): tickets, clients, sites, users, assets, contracts, invoices, projects and revenue.";
             })
             .WithRequestFilters(f => f.AddCallToolFilter(ToolErrorFilter.Wrap))
-            .WithToolsFromAssembly(typeof(HaloMcpHost).Assembly, ToolSerializerOptions);
+            .WithToolsFromAssembly(typeof(HaloMcpHost).Assembly, ToolSerializerOptions)
+            .WithTools(ToolCatalog.Create());
+
+    /// <summary>The MCP endpoint's URL on the first address the server listens on.</summary>
+    public static Uri McpUrl(WebApplication app)
+    {
+        var address = app.Urls.FirstOrDefault() ?? DefaultUrl;
+        var path = app.Services.GetRequiredService<IOptions<McpHttpOptions>>().Value.Path;
+        return new Uri(new Uri(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)), path);
+    }
 
     private static JsonSerializerOptions ToolSerializerOptions { get; } = new(McpJsonUtilities.DefaultOptions)
     {

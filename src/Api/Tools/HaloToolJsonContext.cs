@@ -14,7 +14,7 @@ namespace HaloMcp.Api.Tools;
 /// <summary>Source-generated JSON metadata for the catalogue's structured results, in HaloPSA's snake_case.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    Converters = [typeof(SearchEntityJsonConverter)])]
+    Converters = [typeof(SearchEntityJsonConverter), typeof(UtcDateTimeOffsetJsonConverter)])]
 [JsonSerializable(typeof(PagedResult<TicketRow>))]
 [JsonSerializable(typeof(TicketDetail))]
 [JsonSerializable(typeof(ActionRow))]

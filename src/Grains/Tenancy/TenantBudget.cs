@@ -11,7 +11,7 @@ namespace HaloMcp.Grains.Tenancy;
 /// </summary>
 /// <remarks>
 /// The permits themselves live in an <see cref="IRequestBudgetStore"/> so that a cluster shares one budget. The
-/// window used is W plus <see cref="TenantBudgetOptions.SkewMargin"/>: a permit is granted before its request reaches
+/// window used is W plus <see cref="BudgetEnforcementOptions.SkewMargin"/>: a permit is granted before its request reaches
 /// HaloPSA, and the margin keeps network delay from pushing two windows' worth into one of HaloPSA's.
 /// </remarks>
 public sealed class TenantBudget : IDisposable
@@ -30,7 +30,7 @@ public sealed class TenantBudget : IDisposable
     private long _rejected;
 
     /// <summary>Creates the budget of the tenant whose store key is <paramref name="key"/>.</summary>
-    public TenantBudget(string key, Func<RequestBudget> budget, IRequestBudgetStore store, TimeProvider time, TenantBudgetOptions options)
+    public TenantBudget(string key, Func<RequestBudget> budget, IRequestBudgetStore store, TimeProvider time, BudgetEnforcementOptions options)
     {
         _key = key;
         _budget = budget;

@@ -22,7 +22,7 @@ public sealed partial class TenantGrain(
     ISharedTokenStore tokenStore,
     IRequestBudgetStore budgetStore,
     IOptions<HaloClientOptions> clientOptions,
-    IOptions<TenantBudgetOptions> budgetOptions,
+    IOptions<BudgetEnforcementOptions> budgetOptions,
     IOptions<ReferenceDataOptions> cacheOptions,
     ILoggerFactory loggers) : Grain, ITenantGrain, ITenantUpstream
 {

@@ -11,14 +11,14 @@ public sealed class TenantBudgetTests
 
     private static TenantBudget Create(ManualTimeProvider clock, RequestBudget? budget = null, TimeSpan? skew = null) =>
         new("acme", () => budget ?? Budget, new InMemoryRequestBudgetStore(), clock,
-            new TenantBudgetOptions { SkewMargin = skew ?? TimeSpan.FromSeconds(2) });
+            new BudgetEnforcementOptions { SkewMargin = skew ?? TimeSpan.FromSeconds(2) });
 
     [Fact]
     public async Task Five_thousand_callers_over_ten_minutes_never_exceed_N_in_any_window()
     {
         var clock = new ManualTimeProvider();
         var store = new RecordingBudgetStore(new InMemoryRequestBudgetStore());
-        using var budget = new TenantBudget("acme", () => Budget, store, clock, new TenantBudgetOptions());
+        using var budget = new TenantBudget("acme", () => Budget, store, clock, new BudgetEnforcementOptions());
         var start = clock.GetUtcNow();
         var callers = new List<Task>();
 

@@ -1,7 +1,7 @@
 namespace HaloMcp.Grains.Tenancy;
 
-/// <summary>How tenant budgets are enforced, bound from the <c>Budget</c> configuration section.</summary>
-public sealed class TenantBudgetOptions
+/// <summary>How every tenant budget is enforced, bound from the <c>Budget</c> configuration section.</summary>
+public sealed class BudgetEnforcementOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Budget";
