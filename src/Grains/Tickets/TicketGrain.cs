@@ -140,12 +140,14 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
 
     private async Task<(IReadOnlyList<ActionRow>, int)> LoadActionsAsync(CancellationToken cancellationToken)
     {
+        // HaloPSA documents no order for /Actions, so one full page is read and the newest are kept: one request
+        // for every ticket with up to 100 actions, whatever order the instance answers in.
         var cap = options.Value.TicketActionCap;
         var page = await clients.CallAsync(
-                _key.TenantId,
-            c => c.ListActionsAsync(new WireActionQuery { TicketId = _key.TicketId, Page = 1, PageSize = cap }, cancellationToken),
+            _key.TenantId,
+            c => c.ListActionsAsync(new WireActionQuery { TicketId = _key.TicketId, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken),
             cancellationToken);
-        IReadOnlyList<ActionRow> newest = [.. page.Items.Select(TicketMapper.ToRow).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id)];
+        IReadOnlyList<ActionRow> newest = [.. page.Items.Select(TicketMapper.ToRow).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(cap)];
         return (newest, page.Total);
     }
 
