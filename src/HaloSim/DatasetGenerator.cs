@@ -226,7 +226,7 @@ internal sealed class DatasetGenerator
                 ["website"] = $"https://www.{word.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}{i}.example",
                 ["open_ticket_count"] = 0, ["default_currency_code"] = 0, ["taxable"] = true, ["client_to_invoice"] = 0,
                 ["client_to_invoice_recurring"] = 0, ["billingplans"] = new JsonArray(), ["sla_id"] = i % 4 == 0 ? 2 : 1,
-                ["pritech"] = 0, ["sectech"] = 0, ["accountmanagertech"] = 0, ["phonenumber"] = Phone(),
+                ["pritech"] = 0, ["sectech"] = 0, ["accountmanagertech"] = 0, ["main_phonenumber"] = Phone(),
                 ["email"] = $"info@{word.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}{i}.example",
                 ["prepay_balance"] = 0.0, ["date_created"] = Date(Anchor.AddDays(-_rng.Next(800, 4000))),
                 ["guid"] = NewGuid(), ["customfields"] = CustomFields(), ["stopped"] = 0, ["confirmemail"] = false,
