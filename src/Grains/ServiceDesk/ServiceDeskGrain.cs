@@ -37,7 +37,7 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
     {
         if (query.TicketId is { } ticketId)
         {
-            var wire = new WireActionQuery { TicketId = ticketId, DateFrom = query.DateFrom, DateTo = query.DateTo, Page = query.Page, PageSize = query.PageSize };
+            var wire = new WireActionQuery { TicketId = ticketId, DateFrom = query.DateFrom, DateTo = InclusiveEnd(query.DateTo), Page = query.Page, PageSize = query.PageSize };
             if (query.AgentId is null && !query.BillableOnly && query.ClientId is null)
             {
                 var page = await clients.CallAsync(TenantId, c => c.ListActionsAsync(wire, cancellationToken), cancellationToken);
@@ -50,10 +50,15 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         }
 
         // HaloPSA lists actions per ticket only, so a client's or agent's work is gathered from their most recently
-        // active tickets.
+        // active tickets; without the order HaloPSA answers in its own order (by id: the oldest tickets).
         var tickets = await clients.CallAsync(
             TenantId,
-            c => c.ListTicketsAsync(new WireTicketQuery { ClientId = query.ClientId, AgentId = query.AgentId, Page = 1, PageSize = ActionScanTickets }, cancellationToken),
+            c => c.ListTicketsAsync(
+                new WireTicketQuery
+                {
+                    ClientId = query.ClientId, AgentId = query.AgentId, OrderBy = "lastactiondate", OrderDescending = true, Page = 1, PageSize = ActionScanTickets,
+                },
+                cancellationToken),
             cancellationToken);
         var all = new List<ActionRow>();
         foreach (var ticket in tickets.Items)
@@ -123,8 +128,14 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
     {
         ClientId = query.ClientId, SiteId = query.SiteId, AgentId = query.AgentId, TeamId = query.TeamId, StatusId = query.StatusId,
         PriorityId = query.PriorityId, TicketTypeId = query.TicketTypeId, OpenOnly = query.OpenOnly, Search = query.Search,
-        DateFrom = query.DateFrom, DateTo = query.DateTo, Page = query.Page, PageSize = query.PageSize,
+        DateFrom = query.DateFrom, DateTo = InclusiveEnd(query.DateTo), Page = query.Page, PageSize = query.PageSize,
     };
+
+    /// <summary>
+    /// Our ranges end before <paramref name="exclusiveEnd"/>; HaloPSA's <c>enddate</c> includes the instant it names, to
+    /// the millisecond, so it is sent one millisecond earlier.
+    /// </summary>
+    private static DateTimeOffset? InclusiveEnd(DateTimeOffset? exclusiveEnd) => exclusiveEnd?.AddMilliseconds(-1);
 
     private async Task<(IReadOnlyList<SearchHit>, int)> SearchAgentsAsync(string text, int limit, CancellationToken cancellationToken)
     {

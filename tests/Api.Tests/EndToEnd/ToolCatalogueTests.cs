@@ -79,6 +79,10 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
             Assert.True(tool.OutputSchema.Value.GetProperty("properties").EnumerateObject().Any(), $"{name}: empty output schema");
             Assert.Equal("object", tool.InputSchema.GetProperty("type").GetString());
         }
+
+        // The breakdown sums invoice lines gross (as SimDataset.RevenueTruth and HaloPSA's invoice_totals do); its
+        // description must not tell the model otherwise.
+        Assert.DoesNotContain("net of tax", byName["halopsa_revenue_breakdown"].Description);
     }
 
     [Fact]
@@ -695,7 +699,7 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         AssertRevenue(truth, row);
         Assert.Equal(truth.RecurringTotal, result.Num("recurring_total"), 2);
         Assert.Equal(truth.NonRecurringTotal, result.Num("non_recurring_total"), 2);
-        Assert.False(string.IsNullOrWhiteSpace(result.Str("method")));
+        Assert.Contains("gross", result.Str("method"));
         await progress.First.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Every client at once: each row equals that client's truth.

@@ -36,6 +36,12 @@ public sealed record TicketQuery
     /// <summary>Free text matched against summary and details.</summary>
     public string? Search { get; init; }
 
+    /// <summary>The field to sort by (HaloPSA's column name, e.g. <c>lastactiondate</c>); HaloPSA's own order when null.</summary>
+    public string? OrderBy { get; init; }
+
+    /// <summary>Whether <see cref="OrderBy"/> sorts newest or largest first.</summary>
+    public bool OrderDescending { get; init; }
+
     /// <summary>Logged on or after this instant.</summary>
     public DateTimeOffset? DateFrom { get; init; }
 
