@@ -17,6 +17,9 @@ public sealed class CatalogueFixture : IAsyncLifetime
     /// <summary>The alpha client with the most invoices among those that also have schedules, contracts and tickets.</summary>
     public int ClientId { get; private set; }
 
+    /// <summary>The client's seeded tickets, oldest first, as they were before any test wrote.</summary>
+    public IReadOnlyList<int> SeedTicketIds { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         Host = await EndToEndHost.StartAsync();
@@ -30,6 +33,7 @@ public sealed class CatalogueFixture : IAsyncLifetime
                 && data.Where(SimEntityKind.Asset, r => r.Int("client_id") == id).Count > 0)
             .OrderByDescending(id => data.Where(SimEntityKind.Invoice, r => r.Int("client_id") == id).Count)
             .First();
+        SeedTicketIds = [.. data.Where(SimEntityKind.Ticket, r => r.Int("client_id") == ClientId).Select(r => r.Int("id"))];
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HaloMcp.HaloSim;
@@ -148,7 +149,7 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
     private Task<JsonElement> Call(string tool, params (string Name, object? Value)[] args) => CallOk(fixture.Client, tool, Args(args));
 
     /// <summary>The client's tickets, oldest id first: reads use the first ones, writes the last ones, so they never meet.</summary>
-    private IReadOnlyList<JsonObject> ClientTickets() => Data.Where(SimEntityKind.Ticket, r => r.Int("client_id") == C);
+    private IReadOnlyList<JsonObject> ClientTickets() => [.. fixture.SeedTicketIds.Select(id => Data.Get(SimEntityKind.Ticket, id)!)];
 
     private static void AssertPage(JsonElement page, int expectedTotal, IReadOnlyCollection<int> truthIds, int pageSize)
     {
@@ -164,7 +165,7 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
 
     private async Task<JsonElement> ListTickets()
     {
-        var truth = ClientTickets();
+        var truth = Data.Where(SimEntityKind.Ticket, r => r.Int("client_id") == C);
         var page = await Call("halopsa_list_tickets", ("client_id", C), ("page_size", 100));
         AssertPage(page, truth.Count, [.. truth.Select(r => r.Int("id"))], 100);
         foreach (var item in page.Items())
@@ -204,6 +205,13 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         Assert.Equal(record.Int("status_id") is 8 or 9, ticket.Bool("is_closed"));
         Assert.Equal(record.Num("timetaken") ?? 0, ticket.Num("time_taken_hours"), 3);
         Assert.Equal(actions.Count, ticket.Int("actions_total"));
+        Assert.EndsWith("Z", ticket.Str("date_occurred"));
+        Assert.Equal(DateTimeOffset.Parse(record.Str("dateoccurred")! + "Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse(ticket.Str("date_occurred")!, CultureInfo.InvariantCulture));
+        if (record.Str("dateclosed")!.StartsWith("1900", StringComparison.Ordinal))
+        {
+            Assert.Equal(JsonValueKind.Null, ticket.TryGetProperty("date_closed", out var closed) ? closed.ValueKind : JsonValueKind.Null);
+        }
+
         var returned = ticket.Array("actions");
         Assert.NotEmpty(returned);
         Assert.All(returned, a => Assert.Equal(id, a.Int("ticket_id")));
@@ -218,6 +226,7 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
     private async Task<JsonElement> CreateTicket()
     {
         var before = Data.Count(SimEntityKind.Ticket);
+        var listedBefore = (await Call("halopsa_list_tickets", ("client_id", C), ("page_size", 1))).Int("total");
         var summary = "E2E created " + Guid.NewGuid().ToString("N");
         var ticket = await Call(
             "halopsa_create_ticket", ("summary", summary), ("client_id", C), ("details", "Raised by the end-to-end test."), ("priority_id", 2), ("status_id", 1));
@@ -231,6 +240,7 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         Assert.Equal(1, record.Int("status_id"));
         Assert.Equal(summary, ticket.Str("summary"));
         Assert.Equal(C, ticket.Int("client_id"));
+        Assert.Equal(listedBefore + 1, (await Call("halopsa_list_tickets", ("client_id", C), ("page_size", 1))).Int("total"));
         return ticket;
     }
 
@@ -252,12 +262,14 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         Assert.Equal(id, ticket.Int("id"));
         Assert.Equal(summary, ticket.Str("summary"));
         Assert.Equal(before.Int("status_id"), ticket.Int("status_id"));
+        Assert.Equal(summary, (await Call("halopsa_get_ticket", ("ticket_id", id))).Str("summary"));
         return ticket;
     }
 
     private async Task<JsonElement> AddTicketAction()
     {
         var id = ClientTickets()[^2].Int("id");
+        var shownBefore = await Call("halopsa_get_ticket", ("ticket_id", id)); // cached by the server from here on
         var note = "E2E note " + Guid.NewGuid().ToString("N");
         var action = await Call(
             "halopsa_add_ticket_action", ("ticket_id", id), ("note", note), ("outcome", "Phone Call"), ("timetaken", 90), ("hidden_from_user", false));
@@ -271,6 +283,12 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         Assert.Equal(90, action.Num("time_taken_minutes"), 3);
         Assert.Equal(note, action.Str("note"));
         Assert.Equal("Phone Call", action.Str("outcome"));
+
+        // The ticket as read next shows the new action first, not a cached copy from before it.
+        var shownAfter = await Call("halopsa_get_ticket", ("ticket_id", id));
+        Assert.Equal(shownBefore.Int("actions_total") + 1, shownAfter.Int("actions_total"));
+        Assert.Equal(note, shownAfter.Array("actions")[0].Str("note"));
+        Assert.Equal(shownBefore.Num("time_taken_hours") + 1.5, shownAfter.Num("time_taken_hours"), 3);
         return action;
     }
 
