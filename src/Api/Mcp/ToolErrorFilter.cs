@@ -25,6 +25,7 @@ internal static partial class ToolErrorFilter
             }
             catch (ToolException ex)
             {
+                LogToolReportedError(LoggerFor(request), request.Params?.Name ?? "?", ex.Message);
                 return ErrorResult(ex.Message);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -39,18 +40,22 @@ internal static partial class ToolErrorFilter
             catch (Exception ex)
             {
                 var reference = Guid.NewGuid().ToString("N")[..12];
-                var logger = request.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter).FullName!)
-                    ?? NullLogger.Instance;
-                LogToolFailed(logger, request.Params?.Name ?? "?", reference, ex);
+                LogToolFailed(LoggerFor(request), request.Params?.Name ?? "?", reference, ex);
                 return ErrorResult(string.Format(System.Globalization.CultureInfo.InvariantCulture, GenericMessage, reference));
             }
         };
+
+    private static ILogger LoggerFor(RequestContext<CallToolRequestParams> request) =>
+        request.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter).FullName!) ?? NullLogger.Instance;
 
     private static CallToolResult ErrorResult(string message) => new()
     {
         IsError = true,
         Content = [new TextContentBlock { Text = message }],
     };
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Tool {ToolName} reported an error: {ErrorMessage}")]
+    private static partial void LogToolReportedError(ILogger logger, string toolName, string errorMessage);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Tool {ToolName} failed unexpectedly (reference {Reference})")]
     private static partial void LogToolFailed(ILogger logger, string toolName, string reference, Exception exception);
