@@ -14,7 +14,8 @@ namespace HaloMcp.Api.Mcp;
 /// </summary>
 internal static partial class ToolErrorFilter
 {
-    public const string GenericMessage = "The tool failed unexpectedly. The error was logged with reference {0}; try again, and report the reference if it persists.";
+    // A write may have reached HaloPSA before the failure, so the caller is not told to simply repeat it.
+    public const string GenericMessage = "The tool failed unexpectedly (reference {0}; the details are in the server log). A read can be retried; a write may or may not have been applied, so check before repeating it.";
 
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (request, cancellationToken) =>
