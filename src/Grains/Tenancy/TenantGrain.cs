@@ -1,3 +1,4 @@
+using HaloMcp.Grains.Diagnostics;
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Model;
@@ -24,6 +25,7 @@ public sealed partial class TenantGrain(
     IOptions<HaloClientOptions> clientOptions,
     IOptions<BudgetEnforcementOptions> budgetOptions,
     IOptions<ReferenceDataOptions> cacheOptions,
+    TenantMetrics metrics,
     ILoggerFactory loggers) : Grain, ITenantGrain, ITenantUpstream
 {
     private readonly Lock _gate = new();
@@ -71,7 +73,18 @@ public sealed partial class TenantGrain(
             deadline = safe < deadline ? safe : deadline;
         }
 
-        await _budget!.AcquireAsync(deadline, cancellationToken).ConfigureAwait(false);
+        var waitedBefore = _budget!.GrantedAfterWaiting;
+        try
+        {
+            await _budget.AcquireAsync(deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.RateLimited)
+        {
+            metrics.Rejected(TenantId);
+            throw;
+        }
+
+        metrics.Permitted(TenantId, kind == HaloRequestKind.Write ? "write" : "read", _budget.GrantedAfterWaiting != waitedBefore);
     }
 
     /// <inheritdoc />
@@ -80,6 +93,7 @@ public sealed partial class TenantGrain(
         var settings = CurrentSettings();
         var pause = retryAfter ?? settings.EffectiveBudget.Window;
         LogPaused(_logger, TenantId, pause.TotalSeconds);
+        metrics.RateLimited(TenantId);
         await _budget!.PauseAsync(pause, cancellationToken).ConfigureAwait(false);
     }
 
@@ -131,7 +145,7 @@ public sealed partial class TenantGrain(
             CurrentSettings();
             lock (_gate)
             {
-                return _reference ??= new ReferenceData(Load, cacheOptions.Value.ReferenceDataTtl, TimeProvider);
+                return _reference ??= new ReferenceData(Load, cacheOptions.Value.ReferenceDataTtl, TimeProvider, (cache, hit) => metrics.CacheLookup(TenantId, cache, hit));
             }
         }
     }
@@ -159,7 +173,8 @@ public sealed partial class TenantGrain(
                         new HaloTokenClient(httpClients.CreateClient(HaloHttp.ClientName), connection, TimeProvider, loggers.CreateLogger<HaloTokenClient>()),
                         tokenStore,
                         clientOptions.Value,
-                        TimeProvider);
+                        TimeProvider,
+                        () => metrics.TokenRequested(TenantId));
                     _reference = null;
                 }
 

@@ -8,7 +8,7 @@ namespace HaloMcp.Grains.Tenancy;
 /// before expiry, dropped when HaloPSA rejects it, and shared with the other nodes through
 /// <see cref="ISharedTokenStore"/>.
 /// </summary>
-public sealed class TenantTokenCache(string key, HaloTokenClient tokenClient, ISharedTokenStore store, HaloClientOptions options, TimeProvider time)
+public sealed class TenantTokenCache(string key, HaloTokenClient tokenClient, ISharedTokenStore store, HaloClientOptions options, TimeProvider time, Action? onRequest = null)
 {
     private readonly Lock _gate = new();
     private HaloAccessToken? _current;
@@ -65,6 +65,8 @@ public sealed class TenantTokenCache(string key, HaloTokenClient tokenClient, IS
                 {
                     TokenRequests++;
                 }
+
+                onRequest?.Invoke();
 
                 token = await tokenClient.RequestTokenAsync(timeout.Token).ConfigureAwait(false);
                 await store.SetAsync(key, new SharedToken(token.Value, token.ExpiresAt, token.Scope), CancellationToken.None).ConfigureAwait(false);
