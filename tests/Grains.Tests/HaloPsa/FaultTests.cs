@@ -99,7 +99,8 @@ public sealed class FaultTests
         var call = rig.Client.ListStatusesAsync(default);
         await ManualClock.WaitUntilAsync(() => rig.Gate.RateLimited == 1 && time.NextDueAt == start + TimeSpan.FromSeconds(30));
         Assert.False(call.IsCompleted);
-        var statuses = await time.DriveAsync(call, TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(30));
+        var statuses = await call;
 
         Assert.NotEmpty(statuses);
         Assert.Equal([TimeSpan.FromSeconds(30)], rig.Gate.RetryAfters);
@@ -160,14 +161,15 @@ public sealed class FaultTests
     [Fact]
     public async Task A_write_that_times_out_after_sending_is_outcome_unknown()
     {
+        await using var rig = await HaloRig.StartAsync();
+        await rig.Tokens.GetTokenAsync(default);
         var options = HaloRig.FastOptions();
         options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-        await using var rig = await HaloRig.StartAsync(options: options);
-        await rig.Tokens.GetTokenAsync(default);
+        var client = rig.NewClient(rig.Tokens, options: options);
         rig.Sim.Faults.Latency = TimeSpan.FromSeconds(30);
 
         await Assert.ThrowsAsync<HaloWriteOutcomeUnknownException>(
-            () => rig.Client.CreateClientAsync(new HaloClientWrite { Name = "Slow" }, default));
+            () => client.CreateClientAsync(new HaloClientWrite { Name = "Slow" }, default));
 
         Assert.Equal(1, rig.Gate.Writes);
     }
@@ -175,14 +177,15 @@ public sealed class FaultTests
     [Fact]
     public async Task A_read_whose_attempts_time_out_is_retried_then_transient()
     {
+        await using var rig = await HaloRig.StartAsync();
+        await rig.Tokens.GetTokenAsync(default);
         var options = HaloRig.FastOptions();
         options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
         options.MaxRetries = 1;
-        await using var rig = await HaloRig.StartAsync(options: options);
-        await rig.Tokens.GetTokenAsync(default);
+        var client = rig.NewClient(rig.Tokens, options: options);
         rig.Sim.Faults.Latency = TimeSpan.FromSeconds(30);
 
-        var error = await Assert.ThrowsAsync<HaloTransientException>(() => rig.Client.ListStatusesAsync(default));
+        var error = await Assert.ThrowsAsync<HaloTransientException>(() => client.ListStatusesAsync(default));
 
         Assert.Equal(2, rig.Gate.Reads);
         Assert.Contains("can be retried", error.Message, StringComparison.Ordinal);
@@ -195,9 +198,8 @@ public sealed class FaultTests
         options.MaxRetries = 1;
         await using var rig = await HaloRig.StartAsync(options: options);
         using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
-        var tokens = new CachingHaloTokenSource(new HaloTokenClient(impatient, rig.Connection, TimeProvider.System, NullLogger<HaloTokenClient>.Instance), options, TimeProvider.System);
-        await tokens.GetTokenAsync(default);
-        var client = new HaloApiClient(impatient, rig.Connection, tokens, rig.Gate, options, TimeProvider.System, NullLogger<HaloApiClient>.Instance);
+        await rig.Tokens.GetTokenAsync(default);
+        var client = new HaloApiClient(impatient, rig.Connection, rig.Tokens, rig.Gate, options, TimeProvider.System, NullLogger<HaloApiClient>.Instance);
         rig.Sim.Faults.Latency = TimeSpan.FromSeconds(30);
 
         await Assert.ThrowsAsync<HaloTransientException>(() => client.ListStatusesAsync(default));
@@ -216,9 +218,16 @@ public sealed class FaultTests
         var slowGate = new DelayingGate(TimeSpan.FromSeconds(60), time);
         var client = rig.NewClient(rig.Tokens, slowGate);
 
-        var passes = await time.DriveAsync(client.ListStatusesAsync(default), TimeSpan.FromSeconds(1));
+        await rig.Tokens.GetTokenAsync(default);
+        var call = client.ListStatusesAsync(default);
+        await ManualClock.WaitUntilAsync(() => slowGate.Waiting == 1);
+        time.Advance(TimeSpan.FromSeconds(60)); // six attempt timeouts' worth, all spent at the gate
+        var passes = await call;
+
         var tooSlow = new DelayingGate(TimeSpan.FromSeconds(600), time);
-        var late = time.DriveAsync(rig.NewClient(rig.Tokens, tooSlow).ListStatusesAsync(default), TimeSpan.FromSeconds(5));
+        var late = rig.NewClient(rig.Tokens, tooSlow).ListStatusesAsync(default);
+        await ManualClock.WaitUntilAsync(() => tooSlow.Waiting == 1);
+        time.Advance(TimeSpan.FromSeconds(121));
         var error = await Assert.ThrowsAsync<HaloTransientException>(() => late);
 
         Assert.NotEmpty(passes);
@@ -228,8 +237,23 @@ public sealed class FaultTests
 
     private sealed class DelayingGate(TimeSpan wait, TimeProvider time) : IHaloRequestGate
     {
-        public async ValueTask AcquireAsync(HaloRequestKind kind, CancellationToken cancellationToken) =>
-            await Task.Delay(wait, time, cancellationToken);
+        private int _waiting;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public async ValueTask AcquireAsync(HaloRequestKind kind, CancellationToken cancellationToken)
+        {
+            var delay = Task.Delay(wait, time, cancellationToken);
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await delay;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
 
         public void OnRateLimited(TimeSpan? retryAfter)
         {

@@ -12,14 +12,14 @@ public sealed class TokenTests
     public async Task Two_hundred_concurrent_callers_on_a_cold_cache_cause_one_token_request()
     {
         await using var rig = await HaloRig.StartAsync();
-        using var start = new ManualResetEventSlim();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var callers = Enumerable.Range(0, 200).Select(_ => Task.Run(async () =>
         {
-            start.Wait();
+            await start.Task;
             return await rig.Tokens.GetTokenAsync(default);
         })).ToArray();
-        start.Set();
+        start.SetResult();
         var tokens = await Task.WhenAll(callers);
 
         Assert.Single(tokens.Select(t => t.Value).Distinct());
