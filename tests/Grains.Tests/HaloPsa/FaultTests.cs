@@ -21,7 +21,7 @@ public sealed class FaultTests
         var statuses = await rig.Client.ListStatusesAsync(default);
 
         Assert.NotEmpty(statuses);
-        Assert.Equal([429, 429, 200], rig.Sim.Requests.Entries.Where(e => e.Method == "GET").Select(e => e.StatusCode));
+        Assert.Equal([429, 429, 200], (await rig.SettledEntriesAsync()).Where(e => e.Method == "GET").Select(e => e.StatusCode));
         Assert.Equal(3, rig.Gate.Reads);
         Assert.Equal(2, rig.Gate.RateLimited);
     }
@@ -36,7 +36,7 @@ public sealed class FaultTests
         var page = await rig.Client.ListTicketsAsync(new TicketQuery { PageSize = 5 }, default);
 
         Assert.Equal(5, page.Items.Count);
-        var statuses = rig.Sim.Requests.Entries.Where(e => e.Method == "GET").Select(e => e.StatusCode).ToList();
+        var statuses = (await rig.SettledEntriesAsync()).Where(e => e.Method == "GET").Select(e => e.StatusCode).ToList();
         Assert.Equal(3, statuses.Count);
         Assert.All(statuses.Take(2), s => Assert.True(s >= 500));
         Assert.Equal(200, statuses[2]);
@@ -51,7 +51,7 @@ public sealed class FaultTests
 
         var error = await Assert.ThrowsAsync<HaloTransientException>(() => rig.Client.ListStatusesAsync(default));
 
-        Assert.Equal(rig.Options.MaxRetries + 1, rig.Count("GET", "/api/Status"));
+        Assert.Equal(rig.Options.MaxRetries + 1, await rig.CountAsync("GET", "/api/Status", rig.Options.MaxRetries + 1));
         Assert.Equal(rig.Options.MaxRetries + 1, rig.Gate.Reads);
         Assert.Contains("can be retried", error.Message, StringComparison.Ordinal);
     }
@@ -67,7 +67,7 @@ public sealed class FaultTests
         // No Retry-After header: the sim's message names a 5 minute rolling window.
         Assert.Equal(TimeSpan.FromMinutes(5), error.RetryAfter);
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
-        Assert.Equal(rig.Options.MaxRetries + 1, rig.Count("GET", "/api/Status"));
+        Assert.Equal(rig.Options.MaxRetries + 1, await rig.CountAsync("GET", "/api/Status", rig.Options.MaxRetries + 1));
         Assert.Equal(rig.Options.MaxRetries + 1, rig.Gate.Reads);
         Assert.Equal(rig.Options.MaxRetries + 1, rig.Gate.RateLimited);
         Assert.Contains("retry after 300 s", error.Message, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<HaloRateLimitedException>(() => rig.Client.ListStatusesAsync(default));
 
         Assert.Equal(TimeSpan.FromSeconds(300), error.RetryAfter);
-        Assert.Equal(1, rig.Count("GET", "/api/Status"));
+        Assert.Equal(1, await rig.CountAsync("GET", "/api/Status", 1));
         Assert.Equal([TimeSpan.FromSeconds(300)], rig.Gate.RetryAfters);
     }
 
@@ -104,7 +104,7 @@ public sealed class FaultTests
 
         Assert.NotEmpty(statuses);
         Assert.Equal([TimeSpan.FromSeconds(30)], rig.Gate.RetryAfters);
-        var retried = rig.Sim.Requests.Entries.Where(e => e.Method == "GET").ToList();
+        var retried = (await rig.SettledEntriesAsync()).Where(e => e.Method == "GET").ToList();
         Assert.Equal([429, 200], retried.Select(e => e.StatusCode));
         Assert.True(retried[1].StartedAt >= start + TimeSpan.FromSeconds(30));
     }
@@ -123,7 +123,7 @@ public sealed class FaultTests
             () => rig.Client.CreateTicketAsync(new HaloTicketWrite { Summary = summary, ClientId = clientId }, default));
 
         Assert.Single(rig.Sim.Data.Where(SimEntityKind.Ticket, t => HaloRig.Str(t, "summary") == summary));
-        Assert.Equal(1, rig.Count("POST", "/api/Tickets"));
+        Assert.Equal(1, await rig.CountAsync("POST", "/api/Tickets", 1));
         Assert.Equal(1, rig.Gate.Writes);
     }
 
@@ -138,7 +138,7 @@ public sealed class FaultTests
 
         Assert.Single(rig.Sim.Data.Where(SimEntityKind.Ticket, t => HaloRig.Str(t, "summary") == "After the burst"));
         Assert.Equal(ticket.Id, HaloRig.Int(rig.Sim.Data.Where(SimEntityKind.Ticket, t => HaloRig.Str(t, "summary") == "After the burst")[0], "id"));
-        Assert.Equal([429, 429, 200], rig.Sim.Requests.Entries.Where(e => e.Method == "POST" && e.Path.StartsWith("/api", StringComparison.Ordinal)).Select(e => e.StatusCode));
+        Assert.Equal([429, 429, 200], (await rig.SettledEntriesAsync()).Where(e => e.Method == "POST" && e.Path.StartsWith("/api", StringComparison.Ordinal)).Select(e => e.StatusCode));
         Assert.Equal(3, rig.Gate.Writes);
         Assert.Equal(2, rig.Gate.RateLimited);
     }
@@ -153,7 +153,7 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<HaloWriteOutcomeUnknownException>(
             () => rig.Client.CreateClientAsync(new HaloClientWrite { Name = "Never twice" }, default));
 
-        Assert.Equal(1, rig.Count("POST", "/api/Client"));
+        Assert.Equal(1, await rig.CountAsync("POST", "/api/Client", 1));
         Assert.Equal(1, rig.Gate.Writes);
         Assert.Contains("may or may not have been applied", error.Message, StringComparison.Ordinal);
     }
@@ -232,7 +232,7 @@ public sealed class FaultTests
 
         Assert.NotEmpty(passes);
         Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, rig.Count("GET", "/api/Status"));
+        Assert.Equal(1, await rig.CountAsync("GET", "/api/Status", 1));
     }
 
     private sealed class DelayingGate(TimeSpan wait, TimeProvider time) : IHaloRequestGate

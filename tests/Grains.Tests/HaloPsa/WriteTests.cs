@@ -100,7 +100,7 @@ public sealed class WriteTests
 
         Assert.Contains("An Outcome must be entered for this Action", error.HaloMessage, StringComparison.Ordinal);
         Assert.Equal(before, rig.Sim.Data.Count(SimEntityKind.Action));
-        Assert.Equal(1, rig.Count("POST", "/api/Actions"));
+        Assert.Equal(1, await rig.CountAsync("POST", "/api/Actions", 1));
     }
 
     [Fact]
