@@ -290,6 +290,17 @@ public sealed class EntityListTests
         Assert.False(string.IsNullOrEmpty(action.Outcome));
     }
 
+    [Fact]
+    public async Task The_unlimited_gate_lets_every_call_through()
+    {
+        await using var rig = await HaloRig.StartAsync();
+
+        var statuses = await rig.NewClient(rig.Tokens, HaloRequestGate.Unlimited).ListStatusesAsync(default);
+
+        Assert.NotEmpty(statuses);
+        Assert.Equal(0, rig.Gate.Total);
+    }
+
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
     {
         var list = new List<T>();
