@@ -328,7 +328,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
             else
             {
                 record = int.TryParse(idText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                    ? t.Find(route.Kind, id)
+                    ? t.FindAddressable(route.Kind, id)
                     : null;
             }
 
