@@ -147,6 +147,16 @@ public sealed class TokenTests
     }
 
     [Fact]
+    public async Task A_refused_scope_is_an_authentication_error_naming_it()
+    {
+        await using var rig = await HaloRig.StartAsync(s => s.AllowedScopes = ["read:tickets"]);
+
+        var error = await Assert.ThrowsAsync<HaloAuthenticationException>(() => rig.TokenClient.RequestTokenAsync(default));
+
+        Assert.Contains("refused the requested scope 'all'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_scope_is_a_permission_error_naming_it()
     {
         await using var rig = await HaloRig.StartAsync(configureConnection: c => c with { Scope = "read:customers" });
