@@ -349,9 +349,13 @@ internal sealed class DatasetGenerator
         }
     }
 
+    private JsonObject[]? _faultSites;
+    private JsonObject[]? _faultAgents;
+    private JsonObject[]? _faultTeams;
+
     private JsonObject? NewFault(bool isProject)
     {
-        var sites = _t[SimEntityKind.Site].Values.ToArray();
+        var sites = _faultSites ??= _t[SimEntityKind.Site].Values.ToArray();
         if (sites.Length == 0)
         {
             return null;
@@ -362,9 +366,9 @@ internal sealed class DatasetGenerator
         var siteId = JsonFields.Int(site, "id");
         var siteUsers = UsersBySite().GetValueOrDefault(siteId);
         var user = siteUsers is { Count: > 0 } ? siteUsers[_rng.Next(siteUsers.Count)] : null;
-        var agents = _t[SimEntityKind.Agent].Values.ToArray();
+        var agents = _faultAgents ??= _t[SimEntityKind.Agent].Values.ToArray();
         var agent = _rng.NextDouble() < 0.1 ? null : agents[_rng.Next(agents.Length)];
-        var teams = _t[SimEntityKind.Team].Values.ToArray();
+        var teams = _faultTeams ??= _t[SimEntityKind.Team].Values.ToArray();
         var team = isProject ? teams.FirstOrDefault(t => JsonFields.String(t, "name") == "Projects") ?? teams[0] : teams[_rng.Next(teams.Length)];
         var roll = _rng.NextDouble();
         var statusId = roll < 0.45 ? 9 : roll < 0.5 ? 8 : 1 + _rng.Next(7);

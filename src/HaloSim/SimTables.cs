@@ -21,6 +21,17 @@ internal sealed class SimTables
     public JsonObject? Find(SimEntityKind kind, int id) => _tables[kind].GetValueOrDefault(id);
 
     /// <summary>
+    /// Like <see cref="Find"/>, but tickets and projects are one table in HaloPSA (<c>Faults</c>), so an id of either
+    /// kind is found through both <c>/Tickets/{id}</c> and <c>/Projects/{id}</c>.
+    /// </summary>
+    public JsonObject? FindAddressable(SimEntityKind kind, int id) => kind switch
+    {
+        SimEntityKind.Ticket => Find(kind, id) ?? Find(SimEntityKind.Project, id),
+        SimEntityKind.Project => Find(kind, id) ?? Find(SimEntityKind.Ticket, id),
+        _ => Find(kind, id),
+    };
+
+    /// <summary>
     /// Adds a record under the next id of its id space. Tickets and projects share one id space (both are
     /// HaloPSA <c>Faults</c>), as do invoices and recurring invoices (<c>InvoiceHeader</c>).
     /// </summary>

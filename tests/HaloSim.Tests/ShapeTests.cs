@@ -122,6 +122,17 @@ public sealed partial class ShapeTests
     }
 
     [Fact]
+    public async Task Projects_are_tickets_too()
+    {
+        await using var sim = await SimTestHost.StartAsync();
+        var project = sim.Demo.Data.All(SimEntityKind.Project)[0];
+        Assert.DoesNotContain(sim.Demo.Data.All(SimEntityKind.Ticket), t => t.Field("id") == project.Field("id"));
+        var viaTickets = await sim.GetJsonAsync($"api/Tickets/{project.Field("id")}");
+        Assert.True(viaTickets.Bool("is_project"));
+        Assert.Equal(project.Str("summary"), viaTickets.Str("summary"));
+    }
+
+    [Fact]
     public async Task Get_action_by_id_requires_ticket_id()
     {
         await using var sim = await SimTestHost.StartAsync();

@@ -26,7 +26,7 @@ public sealed class TicketListTests
         Assert.Empty(first.Items.Select(t => t.Id).Intersect(second.Items.Select(t => t.Id)));
         Assert.False(last.HasMore);
         Assert.Equal(total - ((lastPage - 1) * 10), last.Items.Count);
-        Assert.All(rig.Sim.Requests.Entries.Where(e => e.Path.EndsWith("/Tickets", StringComparison.OrdinalIgnoreCase)),
+        Assert.All((await rig.SettledEntriesAsync()).Where(e => e.Path.EndsWith("/Tickets", StringComparison.OrdinalIgnoreCase)),
             e => Assert.Contains("pageinate=true", e.Query, StringComparison.Ordinal));
     }
 
