@@ -24,39 +24,90 @@ internal sealed class DatasetGenerator
     private static readonly string[] Categories = ["Hardware>Printer", "Hardware>Laptop", "Software>Office", "Network>VPN", "Network>Wi-Fi", "Accounts>Password", "Server>Storage", "Backup>Failure"];
     private static readonly string[] Notes = ["Called user, investigating", "Replaced toner", "Remote session to check logs", "Waiting on user to confirm", "Escalated to 2nd line", "Applied fix and tested", "Emailed supplier", "Rebooted device", "Reset password and MFA", "Closed as resolved with user"];
 
-    private readonly Random _rng;
+    private readonly int _seed;
     private readonly SimSizeOptions _sizes;
-    private readonly SimTables _t = new();
+    private readonly SimTables _t;
+    private readonly bool[] _generated = new bool[7];
+    private Random _rng;
 
     private DatasetGenerator(int seed, SimSizeOptions sizes)
     {
+        _seed = seed;
         _rng = new Random(seed);
         _sizes = sizes;
+        _t = new SimTables(Ensure);
     }
 
-    public static SimTables Generate(int seed, SimSizeOptions sizes) => new DatasetGenerator(seed, sizes).Run();
+    /// <summary>
+    /// Tables that fill themselves on first touch, one group of related kinds at a time (reference data, customers,
+    /// tickets with their actions and projects, assets, contracts, revenue, reports). Each group draws from its own
+    /// random stream seeded from the instance seed, so the data does not depend on which group is touched first,
+    /// and a test that only lists clients never pays for twenty thousand actions.
+    /// </summary>
+    public static SimTables Create(int seed, SimSizeOptions sizes) => new DatasetGenerator(seed, sizes)._t;
 
-    private SimTables Run()
+    private static int GroupOf(SimEntityKind kind) => kind switch
     {
-        Teams();
-        Agents();
-        Statuses();
-        TicketTypes();
-        Priorities();
-        Outcomes();
-        AssetTypes();
-        Clients();
-        Sites();
-        Users();
-        Contracts();
-        Tickets();
-        Actions();
-        Assets();
-        RecurringInvoices();
-        Invoices();
-        Projects();
-        Reports();
-        return _t;
+        SimEntityKind.Team or SimEntityKind.Agent or SimEntityKind.Status or SimEntityKind.TicketType
+            or SimEntityKind.Priority or SimEntityKind.Outcome or SimEntityKind.AssetType => 0,
+        SimEntityKind.Client or SimEntityKind.Site or SimEntityKind.User => 1,
+        SimEntityKind.Ticket or SimEntityKind.Action or SimEntityKind.Project => 2,
+        SimEntityKind.Asset => 3,
+        SimEntityKind.Contract => 4,
+        SimEntityKind.Invoice or SimEntityKind.RecurringInvoice => 5,
+        _ => 6,
+    };
+
+    private void Ensure(SimEntityKind kind)
+    {
+        var group = GroupOf(kind);
+        if (_generated[group])
+        {
+            return;
+        }
+
+        // Marked first: the group's own steps read its tables while filling them. Dependencies generate on demand,
+        // each with its own stream, so the caller's stream is restored afterwards.
+        _generated[group] = true;
+        var outer = _rng;
+        _rng = new Random(unchecked((_seed * 397) + group));
+        switch (group)
+        {
+            case 0:
+                Teams();
+                Agents();
+                Statuses();
+                TicketTypes();
+                Priorities();
+                Outcomes();
+                AssetTypes();
+                break;
+            case 1:
+                Clients();
+                Sites();
+                Users();
+                break;
+            case 2:
+                Tickets();
+                Actions();
+                Projects();
+                break;
+            case 3:
+                Assets();
+                break;
+            case 4:
+                Contracts();
+                break;
+            case 5:
+                RecurringInvoices();
+                Invoices();
+                break;
+            default:
+                Reports();
+                break;
+        }
+
+        _rng = outer;
     }
 
     // --- reference data -------------------------------------------------------------------------------------
