@@ -167,6 +167,19 @@ public sealed partial class ShapeTests
         Assert.All(recurring, r => Assert.All(r["lines"]!.AsArray(), l => Assert.True(l.Bool("item_recurring"))));
     }
 
+    [Fact]
+    public async Task Report_sql_answers_the_documented_shape_without_storing_a_report()
+    {
+        await using var sim = await SimTestHost.StartAsync();
+        var reports = sim.Demo.Data.Count(SimEntityKind.Report);
+        var (status, body) = await sim.PostJsonAsync("api/Report", "[{\"id\":0,\"sql\":\"SELECT aareadesc FROM area\",\"_loadreportonly\":true}]");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("SELECT aareadesc FROM area", body.Str("sql"));
+        Assert.IsType<JsonArray>(body!["report"]!["rows"]);
+        Assert.True(body["report"]!.AsObject().ContainsKey("load_error"));
+        Assert.Equal(reports, sim.Demo.Data.Count(SimEntityKind.Report));
+    }
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$")]
     private static partial Regex DateWithMillis();
 }
