@@ -53,7 +53,7 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         // active tickets.
         var tickets = await clients.CallAsync(
             TenantId,
-            c => c.ListTicketsAsync(new WireTicketQuery { ClientId = query.ClientId, AgentId = query.AgentId, Page = 1, PageSize = ActionScanTickets }, cancellationToken),
+            c => c.ListTicketsAsync(new WireTicketQuery { ClientId = query.ClientId, AgentId = query.AgentId, Page = 1, PageSize = ActionScanTickets, OrderBy = "lastactiondate", OrderDescending = true }, cancellationToken),
             cancellationToken);
         var all = new List<ActionRow>();
         foreach (var ticket in tickets.Items)
@@ -124,6 +124,9 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         ClientId = query.ClientId, SiteId = query.SiteId, AgentId = query.AgentId, TeamId = query.TeamId, StatusId = query.StatusId,
         PriorityId = query.PriorityId, TicketTypeId = query.TicketTypeId, OpenOnly = query.OpenOnly, Search = query.Search,
         DateFrom = query.DateFrom, DateTo = query.DateTo, Page = query.Page, PageSize = query.PageSize,
+
+        // Newest first, as a person reads a queue; ids grow with time in HaloPSA.
+        OrderBy = "id", OrderDescending = true,
     };
 
     private async Task<(IReadOnlyList<SearchHit>, int)> SearchAgentsAsync(string text, int limit, CancellationToken cancellationToken)

@@ -31,6 +31,20 @@ public sealed class TicketListTests
     }
 
     [Fact]
+    public async Task Order_and_orderdesc_are_sent_and_sort_the_list()
+    {
+        await using var rig = await HaloRig.StartAsync();
+        var newest = await rig.Client.ListTicketsAsync(new TicketQuery { PageSize = 20, OrderBy = "id", OrderDescending = true }, default);
+
+        var ids = newest.Items.Select(t => t.Id).ToList();
+        Assert.Equal(ids.OrderByDescending(id => id), ids);
+        Assert.Equal(rig.Sim.Data.All(SimEntityKind.Ticket).Max(t => (int)t["id"]!), ids[0]);
+        var entry = (await rig.SettledEntriesAsync()).Single(e => e.Path.EndsWith("/Tickets", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("order=id", entry.Query, StringComparison.Ordinal);
+        Assert.Contains("orderdesc=true", entry.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_size_is_clamped_to_100()
     {
         await using var rig = await HaloRig.StartAsync();

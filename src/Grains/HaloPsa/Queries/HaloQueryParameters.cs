@@ -25,6 +25,8 @@ internal static class HaloQueryParameters
         AddFlag(p, "closed_only", q.ClosedOnly);
         Add(p, "search", q.Search);
         AddDateRange(p, "dateoccured", q.DateFrom, q.DateTo); // sic: the datesearch value is HaloPSA's column name.
+        Add(p, "order", q.OrderBy);
+        AddFlag(p, "orderdesc", q.OrderDescending);
         return p;
     }
 

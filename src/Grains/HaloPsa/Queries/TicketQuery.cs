@@ -42,6 +42,12 @@ public sealed record TicketQuery
     /// <summary>Logged on or before this instant.</summary>
     public DateTimeOffset? DateTo { get; init; }
 
+    /// <summary>The field HaloPSA sorts by (its <c>order</c> parameter), e.g. <c>id</c>; HaloPSA's default when null.</summary>
+    public string? OrderBy { get; init; }
+
+    /// <summary>Sort descending (HaloPSA's <c>orderdesc</c>).</summary>
+    public bool OrderDescending { get; init; }
+
     /// <summary>The 1-based page.</summary>
     public int Page { get; init; } = 1;
 
