@@ -38,11 +38,20 @@ public sealed partial class TenantGrain(
     private string TenantId => GetPrimaryKeyString();
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _budget?.Dispose();
         clients.Forget(TenantId);
-        return Task.CompletedTask;
+        if (_budget is not null)
+        {
+            // Grants still inside the window must keep counting if the tenant comes back; older ones cost nothing.
+            await _budget.ForgetIfIdleAsync(cancellationToken).ConfigureAwait(false);
+            _budget.Dispose();
+        }
+
+        if (_tokens?.Current is { } token)
+        {
+            await tokenStore.RemoveIfAsync(TenantId, token.Value, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

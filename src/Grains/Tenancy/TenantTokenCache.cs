@@ -14,6 +14,18 @@ public sealed class TenantTokenCache(string key, HaloTokenClient tokenClient, IS
     private HaloAccessToken? _current;
     private Task<HaloAccessToken>? _inFlight;
 
+    /// <summary>The token held now, if any.</summary>
+    public HaloAccessToken? Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current;
+            }
+        }
+    }
+
     /// <summary>How many token requests this cache has sent to HaloPSA.</summary>
     public int TokenRequests { get; private set; }
 
