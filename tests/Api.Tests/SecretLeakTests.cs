@@ -58,6 +58,7 @@ public sealed class SecretLeakTests
         broken[0]!["ClientSecretFile"] = "/nonexistent/secret";
         broken[1]!["ApiKeyHashes"] = new System.Text.Json.Nodes.JsonArray("sha256:abc");
         broken[1]!["ClientSecertEnv"] = "TYPO";
+        broken.Add(TenantFile.Tenant("gw-sneaky", "https://x.halopsa.com", "s", []));
         tenants.Write(broken);
 
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => McpTestServer.StartAsync(tenants));
@@ -65,6 +66,7 @@ public sealed class SecretLeakTests
         Assert.Contains(error.Failures, f => f.Contains("Tenants[0] ('acme')", StringComparison.Ordinal) && f.Contains("more than one of ClientSecret", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Tenants[1] ('globex')", StringComparison.Ordinal) && f.Contains("ApiKeyHashes", StringComparison.Ordinal));
         Assert.Contains("Tenants[1]: unknown setting 'ClientSecertEnv'", error.Failures);
+        Assert.Contains(error.Failures, f => f.Contains("Tenants[2] ('gw-sneaky'): Id must not start with 'gw-'", StringComparison.Ordinal));
         Assert.DoesNotContain(TenantFile.AcmeSecret, error.Message, StringComparison.Ordinal);
     }
 

@@ -88,6 +88,7 @@ public sealed class StreamableHttpTests : IAsyncLifetime
         Assert.DoesNotContain("internal detail", text, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", text, StringComparison.Ordinal);
+        Assert.Contains("a write may or may not have been applied", text, StringComparison.Ordinal);
         var reference = text.Split("reference ")[1].Split(';')[0];
         var logged = Assert.Single(_server.Logs.Lines, l => l.EventId.Id == 1100);
         Assert.Contains(reference, logged.Message, StringComparison.Ordinal);

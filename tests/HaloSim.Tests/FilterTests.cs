@@ -259,4 +259,26 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
 
     [Fact]
     public Task Reports_search() => AssertFilter("Report", "search=revenue", "reports", SimEntityKind.Report, r => S(r, "name").Contains("revenue", StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public Task Sites_search() => AssertFilter("Site", "search=head", "sites", SimEntityKind.Site, x => !B(x, "inactive") && S(x, "name").Contains("head", StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public Task Projects_search()
+    {
+        var term = S(Data.All(SimEntityKind.Project)[0], "summary")["Project: ".Length..];
+        return AssertFilter("Projects", $"search={Uri.EscapeDataString(term)}", "tickets", SimEntityKind.Project,
+            p => S(p, "summary").Contains(term, StringComparison.OrdinalIgnoreCase) || S(p, "details").Contains(term, StringComparison.OrdinalIgnoreCase),
+            allowEverything: true);
+    }
+
+    [Fact]
+    public Task Contracts_includeinactive() => AssertFilter("ClientContract", "includeinactive=true", "contracts", SimEntityKind.Contract, _ => true, allowEverything: true);
+
+    [Fact]
+    public Task Invoices_by_site()
+    {
+        var site = I(Data.All(SimEntityKind.Invoice)[0], "sitenumber");
+        return AssertFilter("Invoice", $"site_id={site}", "invoices", SimEntityKind.Invoice, i => I(i, "sitenumber") == site);
+    }
 }

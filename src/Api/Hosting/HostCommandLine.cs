@@ -56,7 +56,7 @@ public sealed record HostCommandLine(
                     var url = inlineValue ?? Next(args, ref i, flag, "a URL");
                     demo.HaloSimUrl = Uri.TryCreate(url, UriKind.Absolute, out var parsed)
                         ? parsed
-                        : throw new ArgumentException($"--halosim-url needs an absolute URL, not '{url}'.", nameof(args));
+                        : throw new ArgumentException($"--halosim-url needs an absolute URL, not '{url}'.");
                     break;
                 case "--tenants-file":
                     tenantsFile = inlineValue ?? Next(args, ref i, flag, "a path");
@@ -85,7 +85,7 @@ public sealed record HostCommandLine(
     {
         if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException($"{flag} needs {what}.", nameof(args));
+            throw new ArgumentException($"{flag} needs {what}.");
         }
 
         return args[++i];

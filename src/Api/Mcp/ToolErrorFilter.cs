@@ -14,7 +14,8 @@ namespace HaloMcp.Api.Mcp;
 /// </summary>
 internal static partial class ToolErrorFilter
 {
-    public const string GenericMessage = "The tool failed unexpectedly. The error was logged with reference {0}; try again, and report the reference if it persists.";
+    // A write may have reached HaloPSA before the failure, so the caller is not told to simply repeat it.
+    public const string GenericMessage = "The tool failed unexpectedly (reference {0}; the details are in the server log). A read can be retried; a write may or may not have been applied, so check before repeating it.";
 
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (request, cancellationToken) =>
@@ -25,6 +26,7 @@ internal static partial class ToolErrorFilter
             }
             catch (ToolException ex)
             {
+                LogToolReportedError(LoggerFor(request), request.Params?.Name ?? "?", ex.Message);
                 return ErrorResult(ex.Message);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -39,18 +41,22 @@ internal static partial class ToolErrorFilter
             catch (Exception ex)
             {
                 var reference = Guid.NewGuid().ToString("N")[..12];
-                var logger = request.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter).FullName!)
-                    ?? NullLogger.Instance;
-                LogToolFailed(logger, request.Params?.Name ?? "?", reference, ex);
+                LogToolFailed(LoggerFor(request), request.Params?.Name ?? "?", reference, ex);
                 return ErrorResult(string.Format(System.Globalization.CultureInfo.InvariantCulture, GenericMessage, reference));
             }
         };
+
+    private static ILogger LoggerFor(RequestContext<CallToolRequestParams> request) =>
+        request.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolErrorFilter).FullName!) ?? NullLogger.Instance;
 
     private static CallToolResult ErrorResult(string message) => new()
     {
         IsError = true,
         Content = [new TextContentBlock { Text = message }],
     };
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Tool {ToolName} reported an error: {ErrorMessage}")]
+    private static partial void LogToolReportedError(ILogger logger, string toolName, string errorMessage);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Tool {ToolName} failed unexpectedly (reference {Reference})")]
     private static partial void LogToolFailed(ILogger logger, string toolName, string reference, Exception exception);

@@ -15,6 +15,9 @@ namespace HaloMcp.Api.Tenancy;
 /// </summary>
 internal sealed class GatewayTenants(IOptionsMonitor<McpHttpOptions> options, TimeProvider time)
 {
+    /// <summary>Every derived id starts with this; configured ids may not.</summary>
+    public const string IdPrefix = "gw-";
+
     private readonly ConcurrentDictionary<string, Entry> _tenants = new(StringComparer.Ordinal);
 
     public TenantSettings Register(Uri haloUrl, string clientId, string clientSecret, string? haloTenant, string? scope)
@@ -34,7 +37,7 @@ internal sealed class GatewayTenants(IOptionsMonitor<McpHttpOptions> options, Ti
     internal static string DeriveId(Uri haloUrl, string clientId, string clientSecret, string? haloTenant)
     {
         var material = string.Join('\n', haloUrl.GetLeftPart(UriPartial.Path).TrimEnd('/').ToLowerInvariant(), clientId, clientSecret, haloTenant ?? string.Empty);
-        return "gw-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)).AsSpan(0, 16));
+        return IdPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)).AsSpan(0, 16));
     }
 
     private void Trim()

@@ -35,6 +35,10 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
             {
                 errors.Add($"{label}: Id is required: 1-64 characters from A-Z, a-z, 0-9, '_', '.', '-'");
             }
+            else if (tenant.Id.StartsWith(GatewayTenants.IdPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{label}: Id must not start with '{GatewayTenants.IdPrefix}', which gateway-derived tenants use");
+            }
             else if (!ids.Add(tenant.Id))
             {
                 errors.Add($"{label}: Id is used by more than one tenant");

@@ -50,15 +50,10 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         }
 
         // HaloPSA lists actions per ticket only, so a client's or agent's work is gathered from their most recently
-        // active tickets; without the order HaloPSA answers in its own order (by id: the oldest tickets).
+        // active tickets.
         var tickets = await clients.CallAsync(
             TenantId,
-            c => c.ListTicketsAsync(
-                new WireTicketQuery
-                {
-                    ClientId = query.ClientId, AgentId = query.AgentId, OrderBy = "lastactiondate", OrderDescending = true, Page = 1, PageSize = ActionScanTickets,
-                },
-                cancellationToken),
+            c => c.ListTicketsAsync(new WireTicketQuery { ClientId = query.ClientId, AgentId = query.AgentId, Page = 1, PageSize = ActionScanTickets, OrderBy = "lastactiondate", OrderDescending = true }, cancellationToken),
             cancellationToken);
         var all = new List<ActionRow>();
         foreach (var ticket in tickets.Items)
@@ -129,6 +124,9 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         ClientId = query.ClientId, SiteId = query.SiteId, AgentId = query.AgentId, TeamId = query.TeamId, StatusId = query.StatusId,
         PriorityId = query.PriorityId, TicketTypeId = query.TicketTypeId, OpenOnly = query.OpenOnly, Search = query.Search,
         DateFrom = query.DateFrom, DateTo = InclusiveEnd(query.DateTo), Page = query.Page, PageSize = query.PageSize,
+
+        // Newest first, as a person reads a queue; ids grow with time in HaloPSA.
+        OrderBy = "id", OrderDescending = true,
     };
 
     /// <summary>

@@ -37,6 +37,19 @@ public sealed class McpTestServer : IAsyncDisposable
         tenants ??= new TenantFile();
         var logs = new CapturedLogs();
         string[] args = ["--urls", "http://127.0.0.1:0", "--tenants-file", tenants.Path, "--Logging:LogLevel:Default=Trace", "--Logging:Console:LogLevel:Default=Warning", .. extraArgs];
+        try
+        {
+            return await StartAsync(tenants, logs, args);
+        }
+        catch
+        {
+            tenants.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<McpTestServer> StartAsync(TenantFile tenants, CapturedLogs logs, string[] args)
+    {
         var app = HaloMcpHost.BuildWebApplication(
             HostCommandLine.Parse(args),
             new HaloMcpHostHooks
@@ -49,7 +62,16 @@ public sealed class McpTestServer : IAsyncDisposable
                     services.AddSingleton<ToolProbe>();
                 },
             });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new McpTestServer(app, tenants, logs, new Uri(address));
     }

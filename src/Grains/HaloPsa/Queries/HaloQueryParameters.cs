@@ -26,7 +26,7 @@ internal static class HaloQueryParameters
         Add(p, "search", q.Search);
         AddDateRange(p, "dateoccured", q.DateFrom, q.DateTo); // sic: the datesearch value is HaloPSA's column name.
         Add(p, "order", q.OrderBy);
-        AddFlag(p, "orderdesc", q.OrderBy is not null && q.OrderDescending);
+        AddFlag(p, "orderdesc", q.OrderDescending);
         return p;
     }
 

@@ -36,17 +36,17 @@ public sealed record TicketQuery
     /// <summary>Free text matched against summary and details.</summary>
     public string? Search { get; init; }
 
-    /// <summary>The field to sort by (HaloPSA's column name, e.g. <c>lastactiondate</c>); HaloPSA's own order when null.</summary>
-    public string? OrderBy { get; init; }
-
-    /// <summary>Whether <see cref="OrderBy"/> sorts newest or largest first.</summary>
-    public bool OrderDescending { get; init; }
-
     /// <summary>Logged on or after this instant.</summary>
     public DateTimeOffset? DateFrom { get; init; }
 
     /// <summary>Logged on or before this instant.</summary>
     public DateTimeOffset? DateTo { get; init; }
+
+    /// <summary>The field HaloPSA sorts by (its <c>order</c> parameter), e.g. <c>id</c>; HaloPSA's default when null.</summary>
+    public string? OrderBy { get; init; }
+
+    /// <summary>Sort descending (HaloPSA's <c>orderdesc</c>).</summary>
+    public bool OrderDescending { get; init; }
 
     /// <summary>The 1-based page.</summary>
     public int Page { get; init; } = 1;
