@@ -724,6 +724,11 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         var everyone = await Call("halopsa_revenue_breakdown", ("date_from", "2024-01-01"), ("date_to", "2026-01-01"));
         var rows = everyone.Array("clients");
         Assert.NotEmpty(rows);
+
+        // Both ways of splitting an invoice were used (the simulator leaves invoice_totals off some), and voids were seen.
+        Assert.True(everyone.Int("split_from_totals") > 0, "no invoice was split with invoice_totals");
+        Assert.True(everyone.Int("split_from_lines") > 0, "no invoice was split by its lines");
+        Assert.True(everyone.Int("voided_excluded") > 0, "no voided invoice was left out");
         foreach (var clientRow in rows)
         {
             AssertRevenue(Data.RevenueTruth(clientRow.Int("client_id"), RevenueFrom, RevenueTo), clientRow);
