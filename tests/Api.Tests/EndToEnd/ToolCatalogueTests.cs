@@ -220,6 +220,11 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         // Newest first: the first action returned is the ticket's newest.
         var newest = actions.OrderByDescending(a => a.Str("datetime"), StringComparer.Ordinal).First();
         Assert.Equal(newest.Int("id"), returned[0].Int("id"));
+
+        // Without actions the total is unknown, not zero.
+        var bare = await Call("halopsa_get_ticket", ("ticket_id", id), ("include_actions", false));
+        Assert.Empty(bare.Array("actions"));
+        Assert.Equal(JsonValueKind.Null, bare.GetProperty("actions_total").ValueKind);
         return ticket;
     }
 
