@@ -64,7 +64,7 @@ public sealed class ActivationCollectionTests
         var calls = Enumerable.Range(0, count)
             .Select(i => rig.Grains.GetGrain<ITenantGrain>($"{prefix}-{i}").GetBudgetStatusAsync(default))
             .ToList();
-        var statuses = await Task.WhenAll(calls);
+        var statuses = await Eventually.AllAsync(calls);
         Assert.All(statuses, s => Assert.Equal(0, s.InWindow));
     }
 

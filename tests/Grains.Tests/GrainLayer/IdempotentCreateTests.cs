@@ -76,7 +76,7 @@ public sealed class IdempotentCreateTests
         var directory = rig.Grains.GetGrain<ICustomerDirectoryGrain>("acme");
         var create = new CreateClientCommand("Initech", "https://initech.example", "+44 20 7946 0000", null);
 
-        var created = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => directory.CreateClientAsync(create, default)));
+        var created = await Eventually.AllAsync(Enumerable.Range(0, 20).Select(_ => directory.CreateClientAsync(create, default)));
 
         Assert.Equal(1, rig.Count("acme", "POST", "/api/Client"));
         Assert.Single(created.Select(c => c.Id).Distinct());

@@ -20,7 +20,7 @@ public sealed class TicketWriteOrderTests
         // Issued one after another without awaiting: this is the arrival order.
         var summaries = Enumerable.Range(0, 50).Select(i => $"Update {i:D2} of ticket {ticketId}").ToList();
         var updates = summaries.Select(s => ticket.UpdateAsync(Summary(ticketId, s), default)).ToList();
-        var saved = await Task.WhenAll(updates);
+        var saved = await Eventually.AllAsync(updates);
 
         Assert.Equal(summaries, saved.Select(t => t.Summary));
         var posts = rig.Requests("acme", "POST", "/api/Tickets").OrderBy(e => e.StartSequence).ToList();
@@ -49,7 +49,7 @@ public sealed class TicketWriteOrderTests
         var updates = ticketIds
             .Select(id => rig.Grains.GetGrain<ITicketGrain>(GrainKeys.ForEntity("acme", id)).UpdateAsync(Summary(id, $"Parallel update of {id}"), default))
             .ToList();
-        var saved = await Task.WhenAll(updates);
+        var saved = await Eventually.AllAsync(updates);
 
         Assert.Equal(ticketIds, saved.Select(t => t.Id));
         var posts = rig.Requests("acme", "POST", "/api/Tickets");
