@@ -108,6 +108,40 @@ public sealed class RequestBudgetTests
         Assert.Equal(5, rig.Count("acme", "GET", "/api/Tickets"));
     }
 
+    [Fact]
+    public async Task A_caller_whose_own_deadline_passes_in_the_queue_hears_rate_limited_with_the_wait_not_a_timeout()
+    {
+        await using var rig = await GrainLayerRig.StartAsync(o =>
+        {
+            o.Instances.Add(GrainLayerRigOptions.Instance("acme", requests: 1, windowSeconds: 60));
+            // Only the callers' own deadlines bound their wait here.
+            o.Budget = b => b.DefaultWait = TimeSpan.FromHours(1);
+        });
+        var desk = rig.Grains.GetGrain<IServiceDeskGrain>("acme");
+        var tenant = rig.Grains.GetGrain<ITenantGrain>("acme");
+        await desk.ListTicketsAsync(OneTicket(), default);
+
+        // Both can wait past the next slot (62 s: W plus the skew margin), but only the first gets it.
+        List<Task<PagedResult<TicketRow>>> waiting;
+        using (GrainCallContext.WithTimeout(TimeSpan.FromSeconds(70)))
+        {
+            waiting = [desk.ListTicketsAsync(OneTicket(2), default), desk.ListTicketsAsync(OneTicket(3), default)];
+        }
+
+        await SettledOrQueuedAsync(waiting, tenant);
+        Assert.Equal(2, (await tenant.GetBudgetStatusAsync(default)).Waiting);
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(62));
+        var served = await waiting[0].WaitAsync(Eventually.HangGuard);
+        var refused = await Assert.ThrowsAsync<HaloOperationException>(() => waiting[1].WaitAsync(Eventually.HangGuard));
+
+        Assert.Single(served.Items);
+        Assert.Equal(HaloFailureKind.RateLimited, refused.Kind);
+        // Its deadline (70 s) falls before the slot after next (124 s): it hears so at once, with the real wait.
+        Assert.Equal(TimeSpan.FromSeconds(62), refused.RetryAfter);
+        Assert.Equal(2, rig.Count("acme", "GET", "/api/Tickets"));
+    }
+
     /// <summary>
     /// Waits until no call is on its way anywhere: each has finished or is queued for a permit. Only then may the
     /// clock move, or a request granted a permit could reach the simulator a simulated second late.

@@ -6,17 +6,32 @@ namespace HaloMcp.Grains.Tests.GrainLayer;
 /// <summary>Issue 3: one token request however many callers need it; a 401 costs one refetch and one retry.</summary>
 public sealed class TokenSharingTests
 {
-    [Fact]
-    public async Task Two_hundred_callers_after_the_token_expired_cause_exactly_one_token_request()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Two_hundred_callers_after_the_token_expired_cause_exactly_one_token_request(bool tenantCollectedMeanwhile)
     {
+        // Either the tenant grain stays active and holds the expired token, or it is collected while idle and its
+        // successor finds the expired token in the shared token store.
         await using var rig = await GrainLayerRig.StartAsync(o =>
-            o.Instances.Add(GrainLayerRigOptions.Instance("acme", configure: i => i.TokenLifetimeSeconds = 600)));
+        {
+            o.Instances.Add(GrainLayerRigOptions.Instance("acme", configure: i => i.TokenLifetimeSeconds = 3600));
+            if (tenantCollectedMeanwhile)
+            {
+                o.Silo = s => s.IdleTimeout = TimeSpan.FromMinutes(15);
+            }
+        });
         var desk = rig.Grains.GetGrain<IServiceDeskGrain>("acme");
         await desk.ListTicketsAsync(OneTicket(), default);
         Assert.Equal(1, rig.TokenRequests("acme"));
 
         // Past the lifetime the simulator refuses the old token; the tenant must not hand it out again.
-        rig.Clock.Advance(TimeSpan.FromSeconds(601));
+        rig.Clock.Advance(TimeSpan.FromSeconds(3601));
+        if (tenantCollectedMeanwhile)
+        {
+            await Eventually.HoldsAsync(() => rig.GrainType("TenantGrain").Activations == 0, "the idle tenant grain collected");
+        }
+
         var calls = Enumerable.Range(0, 200).Select(i => desk.ListTicketsAsync(OneTicket(1 + (i % 50)), default)).ToList();
         await Eventually.AllAsync(calls);
 
@@ -24,6 +39,7 @@ public sealed class TokenSharingTests
         var api = rig.Requests("acme", "GET", "/api/Tickets");
         Assert.Equal(201, api.Count);
         Assert.All(api, e => Assert.Equal(200, e.StatusCode));
+        Assert.Equal(tenantCollectedMeanwhile ? 2 : 1, rig.GrainType("TenantGrain").ActivationsCreated);
     }
 
     [Fact]
