@@ -48,6 +48,9 @@ public sealed class GrainLayerRig : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
+    /// <summary>The host's services, for looking at what the grains stand on.</summary>
+    public IServiceProvider Services => _services;
+
     public IGrainRuntimeStatistics Statistics { get; }
 
     public TestTenantDirectory Tenants { get; }

@@ -1,7 +1,9 @@
 using HaloMcp.Grains.Customers;
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.Tickets;
+using HaloMcp.Grains.Writes;
 using HaloMcp.HaloSim;
+using Microsoft.Extensions.DependencyInjection;
 using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 
 namespace HaloMcp.Grains.Tests.GrainLayer;
@@ -81,6 +83,70 @@ public sealed class IdempotentCreateTests
         Assert.Equal(1, rig.Count("acme", "POST", "/api/Client"));
         Assert.Single(created.Select(c => c.Id).Distinct());
         Assert.Single(rig.Instance("acme").Data.Where(SimEntityKind.Client, c => Text(c, "name") == "Initech"));
+    }
+
+    [Fact]
+    public async Task One_caller_giving_up_does_not_fail_the_identical_creates_of_the_others()
+    {
+        await using var rig = await GrainLayerRig.StartAsync(o =>
+        {
+            o.Instances.Add(GrainLayerRigOptions.Instance("acme", requests: 1, windowSeconds: 60));
+            o.Budget = b => b.DefaultWait = TimeSpan.FromHours(1);
+        });
+        var tenant = rig.Grains.GetGrain<ITenantGrain>("acme");
+        await rig.Grains.GetGrain<IServiceDeskGrain>("acme").ListTicketsAsync(OneTicket(), default);
+        var directory = rig.Grains.GetGrain<ICustomerDirectoryGrain>("acme");
+        var create = new CreateClientCommand("Umbrella Corporation", null, null, null);
+
+        // The budget is spent, so the one shared create waits for a permit; the first caller then gives up.
+        using var firstGivesUp = new CancellationTokenSource();
+        var first = directory.CreateClientAsync(create, firstGivesUp.Token);
+        var others = Enumerable.Range(0, 19).Select(_ => directory.CreateClientAsync(create, default)).ToList();
+        await Eventually.HoldsAsync(async () => (await tenant.GetBudgetStatusAsync(default)).Waiting == 1, "the create waiting for a permit");
+        await firstGivesUp.CancelAsync();
+        await Eventually.SettledAsync([first]);
+        Assert.True(first.IsCanceled, $"{first.Status}: {first.Exception?.InnerException?.Message}");
+
+        rig.Clock.Advance(TimeSpan.FromSeconds(62));
+        var created = await Eventually.AllAsync(others);
+
+        Assert.Equal(1, rig.Count("acme", "POST", "/api/Client"));
+        Assert.Single(created.Select(c => c.Id).Distinct());
+        Assert.Single(rig.Instance("acme").Data.Where(SimEntityKind.Client, c => Text(c, "name") == "Umbrella Corporation"));
+    }
+
+    [Fact]
+    public async Task A_create_whose_only_caller_gave_up_completes_once_and_its_window_ends_like_any_other()
+    {
+        await using var rig = await GrainLayerRig.StartAsync(o =>
+        {
+            o.Instances.Add(GrainLayerRigOptions.Instance("acme", requests: 1, windowSeconds: 60));
+            o.Budget = b => b.DefaultWait = TimeSpan.FromHours(1);
+        });
+        var tenant = rig.Grains.GetGrain<ITenantGrain>("acme");
+        await rig.Grains.GetGrain<IServiceDeskGrain>("acme").ListTicketsAsync(OneTicket(), default);
+        var directory = rig.Grains.GetGrain<ICustomerDirectoryGrain>("acme");
+        var create = new CreateClientCommand("Cyberdyne Systems", null, null, null);
+
+        using var givesUp = new CancellationTokenSource();
+        var abandoned = directory.CreateClientAsync(create, givesUp.Token);
+        await Eventually.HoldsAsync(async () => (await tenant.GetBudgetStatusAsync(default)).Waiting == 1, "the create waiting for a permit");
+        await givesUp.CancelAsync();
+        await Eventually.SettledAsync([abandoned]);
+        Assert.True(abandoned.IsCanceled, $"{abandoned.Status}: {abandoned.Exception?.InnerException?.Message}");
+
+        // The create was already under way for everyone who sends it: it goes out once when the budget allows.
+        rig.Clock.Advance(TimeSpan.FromSeconds(62));
+        var creates = rig.Services.GetRequiredService<IdempotentCreates>();
+        await Eventually.HoldsAsync(() => creates.InFlight == 0, "the abandoned create finished");
+        Assert.Equal(1, rig.Count("acme", "POST", "/api/Client"));
+
+        // Past the window the same create is a new one, as for any other create.
+        rig.Clock.Advance(TimeSpan.FromMinutes(10));
+        var later = await directory.CreateClientAsync(create, default);
+        Assert.Equal(2, rig.Count("acme", "POST", "/api/Client"));
+        Assert.Equal(2, rig.Instance("acme").Data.Where(SimEntityKind.Client, c => Text(c, "name") == "Cyberdyne Systems").Count);
+        Assert.Equal(later.Id, rig.Instance("acme").Data.Where(SimEntityKind.Client, c => Text(c, "name") == "Cyberdyne Systems").Max(Id));
     }
 
     private static CreateTicketCommand NewTicket(int clientId, string summary) =>
