@@ -3,8 +3,7 @@ using HaloMcp.Silo;
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>Issue 3: idle activations are collected and leave nothing behind. Runs alone: it measures the process's heap.</summary>
-[Collection(nameof(ActivationCollectionTests))]
-[CollectionDefinition(nameof(ActivationCollectionTests), DisableParallelization = true)]
+[Collection(GrainLayerCollection.Name)]
 public sealed class ActivationCollectionTests
 {
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(5);

@@ -5,6 +5,7 @@ using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>Issue 3: reference data is loaded once per TTL however many ask; a ticket's writes replace or drop its cache.</summary>
+[Collection(GrainLayerCollection.Name)]
 public sealed class CachingTests
 {
     [Fact]

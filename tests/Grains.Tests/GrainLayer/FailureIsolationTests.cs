@@ -6,6 +6,7 @@ using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>Issue 3: a grain method that throws fails only its call; the same activation serves the next one.</summary>
+[Collection(GrainLayerCollection.Name)]
 public sealed class FailureIsolationTests
 {
     [Fact]

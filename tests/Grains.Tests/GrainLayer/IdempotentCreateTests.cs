@@ -9,6 +9,7 @@ using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>Issue 3: the same create within the window is one POST; an unknown outcome is never repeated.</summary>
+[Collection(GrainLayerCollection.Name)]
 public sealed class IdempotentCreateTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>Issue 3: never more than N requests in any rolling W at HaloPSA, whatever the load; tenants do not share a queue.</summary>
+[Collection(GrainLayerCollection.Name)]
 public sealed class RequestBudgetTests
 {
     private const int N = 50;

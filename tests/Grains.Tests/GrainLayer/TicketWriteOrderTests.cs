@@ -5,6 +5,7 @@ using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>Issue 3: writes to one ticket reach HaloPSA one at a time in arrival order; different tickets in parallel.</summary>
+[Collection(GrainLayerCollection.Name)]
 public sealed class TicketWriteOrderTests
 {
     [Fact]

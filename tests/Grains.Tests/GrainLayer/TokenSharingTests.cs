@@ -4,6 +4,7 @@ using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>Issue 3: one token request however many callers need it; a 401 costs one refetch and one retry.</summary>
+[Collection(GrainLayerCollection.Name)]
 public sealed class TokenSharingTests
 {
     [Theory]
