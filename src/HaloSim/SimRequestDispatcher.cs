@@ -65,6 +65,23 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         var startedAt = Time.GetUtcNow();
         var startSequence = SimRequestLog.NextSequence();
         var outcome = new RequestOutcome();
+        outcome.Record = () =>
+        {
+            if (outcome.TakeRecording())
+            {
+                instance.Requests.Add(new SimRequestLogEntry(
+                    ctx.Request.Method, relativePath, ctx.Request.QueryString.Value ?? "", outcome.Aborted ? 0 : ctx.Response.StatusCode,
+                    startedAt, Time.GetUtcNow(), startSequence, SimRequestLog.NextSequence(), outcome.BudgetCounted, outcome.Aborted));
+            }
+        };
+
+        // The entry is written before the answer's first byte leaves (or before an abort), so a client that has seen
+        // the answer always finds the request in the log; tests count requests the moment their call returns.
+        ctx.Response.OnStarting(() =>
+        {
+            outcome.Record();
+            return Task.CompletedTask;
+        });
         try
         {
             if (tenantMismatch is not null)
@@ -93,11 +110,9 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         }
         finally
         {
-            var status = outcome.Aborted ? 0 : ctx.Response.StatusCode;
-            instance.Requests.Add(new SimRequestLogEntry(
-                ctx.Request.Method, relativePath, ctx.Request.QueryString.Value ?? "", status, startedAt, Time.GetUtcNow(),
-                startSequence, SimRequestLog.NextSequence(), outcome.BudgetCounted, outcome.Aborted));
-            SimLog.Served(logger, instance.Name, ctx.Request.Method, relativePath, status);
+            // Answers that never started (aborted, or an empty body that Kestrel sends after we return) are recorded here.
+            outcome.Record();
+            SimLog.Served(logger, instance.Name, ctx.Request.Method, relativePath, outcome.Aborted ? 0 : ctx.Response.StatusCode);
         }
     }
 
@@ -457,6 +472,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
                 return;
             case SimPostFailureMode.Abort:
                 outcome.Aborted = true;
+                outcome.Record();
                 ctx.Abort();
                 return;
             default:
@@ -567,8 +583,15 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
 
     private sealed class RequestOutcome
     {
+        private int _recorded;
+
         public bool BudgetCounted { get; set; }
 
         public bool Aborted { get; set; }
+
+        /// <summary>Writes the request's log entry; only the first call does anything.</summary>
+        public Action Record { get; set; } = static () => { };
+
+        public bool TakeRecording() => Interlocked.Exchange(ref _recorded, 1) == 0;
     }
 }
