@@ -1,5 +1,3 @@
-using HaloMcp.Silo;
-
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>Issue 3: idle activations are collected and leave nothing behind. Runs alone: it measures the process's heap.</summary>

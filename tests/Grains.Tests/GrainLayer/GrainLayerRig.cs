@@ -69,6 +69,19 @@ public sealed class GrainLayerRig : IAsyncDisposable
 
         var clock = new ManualTimeProvider();
         var sim = await HaloSimHost.StartAsync(new HaloSimOptions { Instances = [.. options.Instances] }, clock, NullLoggerFactory.Instance);
+        try
+        {
+            return await StartSiloAsync(options, clock, sim);
+        }
+        catch
+        {
+            await sim.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<GrainLayerRig> StartSiloAsync(GrainLayerRigOptions options, ManualTimeProvider clock, HaloSimHost sim)
+    {
         var tenants = new TestTenantDirectory();
         foreach (var instance in options.Instances)
         {

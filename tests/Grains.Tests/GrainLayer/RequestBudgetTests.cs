@@ -1,7 +1,6 @@
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.Paging;
 using HaloMcp.Grains.Tickets;
-using HaloMcp.HaloSim;
 using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 
 namespace HaloMcp.Grains.Tests.GrainLayer;
