@@ -98,4 +98,22 @@ public sealed class TokenSharingTests
         Assert.Equal(4, rig.Count("acme", "GET", "/api/Tickets"));
         Assert.Equal(4, rig.TokenRequests("acme"));
     }
+
+    [Fact]
+    public async Task Fifty_callers_HaloPSA_keeps_refusing_each_send_at_most_twice_and_all_hear_authentication()
+    {
+        await using var rig = await GrainLayerRig.StartAsync(o =>
+            o.Instances.Add(GrainLayerRigOptions.Instance("acme", configure: i => i.TokenLifetimeSeconds = 0)));
+        var desk = rig.Grains.GetGrain<IServiceDeskGrain>("acme");
+
+        var calls = Enumerable.Range(0, 50).Select(i => desk.ListTicketsAsync(OneTicket(1 + i), default)).ToList();
+        await Eventually.SettledAsync(calls);
+
+        Assert.All(calls, c => Assert.Equal(HaloFailureKind.Authentication, Assert.IsType<HaloOperationException>(c.Exception!.InnerException).Kind));
+        // Each caller: its send, one retry with a fresh token, then the failure.
+        var sends = rig.Count("acme", "GET", "/api/Tickets");
+        Assert.Equal(100, sends);
+        // Callers refused with the same token share its replacement; no caller fetches more than once per refusal.
+        Assert.InRange(rig.TokenRequests("acme"), 2, sends);
+    }
 }
