@@ -383,6 +383,33 @@ internal sealed class DatasetGenerator
             }
 
             _t.Add(SimEntityKind.Ticket, ticket);
+            LinkAsset(ticket, i);
+        }
+    }
+
+    private Dictionary<int, JsonObject[]>? _assetsBySite;
+
+    // Every third ticket concerns one of its site's assets, as a break-fix ticket does. The choice is arithmetic, not
+    // random, so the tickets' own random stream (and so every other field) is the same as without links.
+    private void LinkAsset(JsonObject ticket, int index)
+    {
+        if (index % 3 != 0)
+        {
+            return;
+        }
+
+        _assetsBySite ??= _t[SimEntityKind.Asset].Values
+            .GroupBy(a => JsonFields.Int(a, "site_id"))
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => JsonFields.Int(a, "id")).ToArray());
+        if (_assetsBySite.TryGetValue(JsonFields.Int(ticket, "site_id"), out var assets) && assets.Length > 0)
+        {
+            var asset = assets[index / 3 % assets.Length];
+            ticket["assets"] = new JsonArray(new JsonObject
+            {
+                ["id"] = JsonFields.Int(asset, "id"),
+                ["inventory_number"] = JsonFields.String(asset, "inventory_number"),
+                ["assettype_name"] = JsonFields.String(asset, "assettype_name"),
+            });
         }
     }
 

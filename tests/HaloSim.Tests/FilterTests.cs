@@ -186,6 +186,16 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
     }
 
     [Fact]
+    public Task Tickets_by_asset()
+    {
+        static bool Concerns(JsonObject ticket, int assetId) =>
+            ticket["assets"] is JsonArray linked && linked.OfType<JsonObject>().Any(a => I(a, "id") == assetId);
+        var linked = Data.All(SimEntityKind.Ticket).First(t => t["assets"] is JsonArray { Count: > 0 });
+        var assetId = I(linked["assets"]![0]!.AsObject(), "id");
+        return AssertFilter("Tickets", $"asset_id={assetId}", "tickets", SimEntityKind.Ticket, t => Concerns(t, assetId));
+    }
+
+    [Fact]
     public Task Assets_by_site()
     {
         var site = I(Data.All(SimEntityKind.Asset)[0], "site_id");

@@ -443,7 +443,12 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
 
     private async Task<JsonElement> GetAsset()
     {
-        var record = Data.Where(SimEntityKind.Asset, a => a.Int("client_id") == C)[0];
+        // An asset that tickets concern, so that the association is checked too.
+        static bool Concerns(JsonObject ticket, int assetId) =>
+            ticket["assets"] is JsonArray linked && linked.OfType<JsonObject>().Any(a => a.Int("id") == assetId);
+        var record = Data.Where(SimEntityKind.Asset, a => a.Int("client_id") == C)
+            .First(a => Data.Where(SimEntityKind.Ticket, t => Concerns(t, a.Int("id"))).Count > 0);
+        var linkedTickets = Data.Where(SimEntityKind.Ticket, t => Concerns(t, record.Int("id")));
         var asset = await Call("halopsa_get_asset", ("asset_id", record.Int("id")));
         Assert.Equal(record.Int("id"), asset.Int("id"));
         Assert.Equal(record.Named("inventory_number"), asset.Str("inventory_number"));
@@ -455,6 +460,9 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         Assert.Equal(record.Int("site_id"), asset.IntOrNull("site_id"));
         var fields = record["fields"]!.AsArray().OfType<JsonObject>().ToList();
         Assert.Equal(fields.Select(f => f.Str("value")), asset.Array("fields").Select(f => f.Str("value")));
+        var shown = asset.Array("linked_tickets").Select(t => t.Int("id")).ToList();
+        Assert.Equal(linkedTickets.Select(t => t.Int("id")).OrderDescending().Take(10), shown);
+        Assert.All(asset.Array("linked_tickets"), t => Assert.Equal(Data.Get(SimEntityKind.Ticket, t.Int("id"))!.Str("summary"), t.Str("summary")));
         return asset;
     }
 
@@ -709,12 +717,7 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
 
     private async Task<JsonElement> RevenueBreakdown()
     {
-        var progress = new ProgressLog();
-        var result = await CallOk(
-            fixture.Client,
-            "halopsa_revenue_breakdown",
-            Args(("client_id", C), ("date_from", "2024-01-01"), ("date_to", "2026-01-01")),
-            progress);
+        var result = await Call("halopsa_revenue_breakdown", ("client_id", C), ("date_from", "2024-01-01"), ("date_to", "2026-01-01"));
 
         var truth = Data.RevenueTruth(C, RevenueFrom, RevenueTo);
         var row = Assert.Single(result.Array("clients"));
@@ -723,7 +726,7 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         Assert.Equal(truth.RecurringTotal, result.Num("recurring_total"), 2);
         Assert.Equal(truth.NonRecurringTotal, result.Num("non_recurring_total"), 2);
         Assert.Contains("gross", result.Str("method"));
-        await progress.First.WaitAsync(TimeSpan.FromSeconds(30));
+        await AssertProgressPrecedesTheResult();
 
         // Every client at once: each row equals that client's truth.
         var everyone = await Call("halopsa_revenue_breakdown", ("date_from", "2024-01-01"), ("date_to", "2026-01-01"));
@@ -745,6 +748,55 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         return result;
     }
 
+    /// <summary>
+    /// Progress is read from the raw SSE stream of one call: McpClient hands each message to its own task and drops the
+    /// progress handler when the result arrives, so progress seen through it is racy (mcp-hosting.md, pitfall 6).
+    /// </summary>
+    private async Task AssertProgressPrecedesTheResult()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, fixture.Host.McpUrl)
+        {
+            Content = new StringContent(
+                new JsonObject
+                {
+                    ["jsonrpc"] = "2.0",
+                    ["id"] = 7,
+                    ["method"] = "tools/call",
+                    ["params"] = new JsonObject
+                    {
+                        ["name"] = "halopsa_revenue_breakdown",
+                        ["arguments"] = new JsonObject { ["client_id"] = C, ["date_from"] = "2024-01-01", ["date_to"] = "2026-01-01" },
+                        ["_meta"] = new JsonObject { ["progressToken"] = "revenue-1" },
+                    },
+                }.ToJsonString(),
+                System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", EndToEndHost.AlphaKey);
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Add("MCP-Protocol-Version", "2025-11-25");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var messages = (await response.Content.ReadAsStringAsync())
+            .Split('\n')
+            .Where(line => line.StartsWith("data:", StringComparison.Ordinal))
+            .Select(line => JsonDocument.Parse(line["data:".Length..]).RootElement)
+            .ToList();
+
+        var progress = messages.TakeWhile(m => !m.TryGetProperty("result", out _))
+            .Where(m => m.TryGetProperty("method", out var method) && method.GetString() == "notifications/progress")
+            .Select(m => m.GetProperty("params"))
+            .ToList();
+        Assert.NotEmpty(progress);
+        Assert.All(progress, p => Assert.Equal("revenue-1", p.GetProperty("progressToken").GetString()));
+        var done = progress.Select(p => p.GetProperty("progress").GetDouble()).ToList();
+        Assert.Equal(done.Order(), done);
+        Assert.Single(messages, m => m.TryGetProperty("result", out _));
+        Assert.True(messages[^1].TryGetProperty("result", out _), "the result is the last message of the stream");
+    }
+
     private static void AssertRevenue(SimRevenueTruth truth, JsonElement row)
     {
         var client = row.Int("client_id");
@@ -753,21 +805,5 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         Assert.Equal(truth.RecurringInvoiceCount, row.Int("recurring_invoice_count"));
         Assert.Equal(truth.OneOffInvoiceCount, row.Int("one_off_invoice_count"));
         Assert.True(Math.Abs(truth.RecurringMonthlyRunRate - row.Num("recurring_monthly_run_rate")) < 0.011, $"client {client} run-rate: truth {truth.RecurringMonthlyRunRate}, tool {row.Num("recurring_monthly_run_rate")}");
-    }
-
-    /// <summary>Records progress as it arrives (no synchronisation context), and signals the first.</summary>
-    private sealed class ProgressLog : IProgress<ProgressNotificationValue>
-    {
-        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public ConcurrentQueue<ProgressNotificationValue> Values { get; } = new();
-
-        public Task First => _first.Task;
-
-        public void Report(ProgressNotificationValue value)
-        {
-            Values.Enqueue(value);
-            _first.TrySetResult();
-        }
     }
 }

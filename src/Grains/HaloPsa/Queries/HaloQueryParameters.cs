@@ -21,6 +21,7 @@ internal static class HaloQueryParameters
         Add(p, "status_id", q.StatusId);
         Add(p, "priority", q.PriorityId);
         Add(p, "requesttype", q.TicketTypeId); // HaloPSA calls ticket types "request types" in filters.
+        Add(p, "asset_id", q.AssetId);
         AddFlag(p, "open_only", q.OpenOnly);
         AddFlag(p, "closed_only", q.ClosedOnly);
         Add(p, "search", q.Search);

@@ -33,6 +33,9 @@ public sealed record TicketQuery
     /// <summary>Only closed tickets.</summary>
     public bool ClosedOnly { get; init; }
 
+    /// <summary>Only tickets that concern this asset (HaloPSA's <c>asset_id</c>).</summary>
+    public int? AssetId { get; init; }
+
     /// <summary>Free text matched against summary and details.</summary>
     public string? Search { get; init; }
 
