@@ -155,8 +155,9 @@ internal static partial class SimControl
     }
 
     /// <summary>
-    /// Every logged request of one instance in completion order, with its times as Unix milliseconds: enough for a
-    /// client in another process (a benchmark) to check a rolling-window invariant or replay the exact requests.
+    /// Every logged request of one instance in completion order, with its times as Unix microseconds: enough for a
+    /// client in another process (a benchmark) to check a rolling-window invariant, time the simulator's share of a
+    /// call, or replay the exact requests.
     /// </summary>
     private static JsonObject RequestLog(SimInstance instance)
     {
@@ -169,14 +170,16 @@ internal static partial class SimControl
                 ["path"] = e.Path,
                 ["query"] = e.Query,
                 ["status"] = e.StatusCode,
-                ["started_ms"] = e.StartedAt.ToUnixTimeMilliseconds(),
-                ["ended_ms"] = e.EndedAt.ToUnixTimeMilliseconds(),
+                ["started_us"] = UnixMicroseconds(e.StartedAt),
+                ["ended_us"] = UnixMicroseconds(e.EndedAt),
                 ["budget_counted"] = e.BudgetCounted,
             });
         }
 
         return new JsonObject { ["instance"] = instance.Name, ["requests"] = requests };
     }
+
+    private static long UnixMicroseconds(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
 
     private static string NormalisePath(string path) => NumericSegment().Replace(path.ToLowerInvariant(), "/{id}");
 

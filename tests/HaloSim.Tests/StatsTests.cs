@@ -98,10 +98,10 @@ public sealed class StatsTests
         Assert.Equal(("POST", "/auth/token", 200, false), (requests[0].Str("method"), requests[0].Str("path"), requests[0].Int("status"), requests[0].Bool("budget_counted")));
         Assert.Equal(("GET", "/api/Tickets", "?count=2&client_id=1", 200, true), (requests[1].Str("method"), requests[1].Str("path"), requests[1].Str("query"), requests[1].Int("status"), requests[1].Bool("budget_counted")));
         Assert.Equal(404, requests[2].Int("status"));
-        var expected = sim.Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        Assert.Equal(expected, (long)Json.Num(requests[1]["started_ms"]));
-        Assert.Equal(expected, (long)Json.Num(requests[1]["ended_ms"]));
-        Assert.Equal(expected - 90_000, (long)Json.Num(requests[0]["started_ms"]));
+        var expected = (sim.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10;
+        Assert.Equal(expected, (long)Json.Num(requests[1]["started_us"]));
+        Assert.Equal(expected, (long)Json.Num(requests[1]["ended_us"]));
+        Assert.Equal(expected - 90_000_000, (long)Json.Num(requests[0]["started_us"]));
 
         using var unknown = await sim.Http.GetAsync("_sim/requests/nosuch");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
