@@ -81,7 +81,7 @@ internal sealed partial class MorningScenario : IScenario
         var markdown =
             $"The script (`bench/Scenarios/MorningScript.cs`) is {callsPerScript} tool calls by one assistant for one technician from 08:00 " +
             $"to 12:00 in six conversations: reference look-ups repeated in each conversation (statuses, priorities, ticket types, " +
-            $"teams, agents, outcomes, asset types: {callsPerScript - 78} of them), the client's open tickets listed four times, a dozen existing " +
+            $"teams, agents, outcomes, asset types: 22 of them), the client's open tickets listed four times, a dozen existing " +
             $"tickets read with their actions (and re-read later), clients searched, four assets and a contact read, and {writesPerScript} writes " +
             "(notes, status/priority/agent updates, three new tickets), each followed by the read an assistant makes to confirm it. " +
             "Every such read is checked against the write (a stale answer counts as a violation). Each assistant works on its own " +

@@ -147,8 +147,6 @@ internal sealed class MorningScript(McpCaller caller, MorningClient client, int 
         await Call(m += 0.25, "halopsa_list_ticket_types", null, ct);
         await Call(m += 0.5, "halopsa_search", new JsonObject { ["entity"] = "tickets", ["query"] = word }, ct);
         await AddNote(m += 1, t[5], ct);
-        await Call(m += 0.25, "halopsa_list_teams", null, ct);
-        await Call(m += 0.25, "halopsa_list_agents", null, ct);
         await Call(m += 0.5, "halopsa_list_tickets", new JsonObject { ["client_id"] = c.Id }, ct);
         await Call(m += 0.5, "halopsa_list_statuses", null, ct);
     }

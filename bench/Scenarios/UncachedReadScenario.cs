@@ -40,35 +40,74 @@ internal sealed class UncachedReadScenario : IScenario
         var perRun = context.Quick ? 60 : 400;
         var rows = new List<IReadOnlyList<string>>();
         var added = new List<double>();
+        var addedRaw = new List<double>();
         var upstreamPerCall = new List<double>();
         for (var run = 1; run <= context.Runs; run++)
         {
-            var before = await rig.SimApi.StatsAsync(cancellationToken);
+            await rig.SimApi.ResetStatsAsync(cancellationToken);
+            var first = next;
             var (tool, direct) = await MeasureAsync(caller, rig.SimApi, token, templates, () => next++, perRun, cancellationToken);
-            var after = await rig.SimApi.StatsAsync(cancellationToken);
+            var log = await rig.SimApi.RequestsAsync(cancellationToken);
 
-            // The direct replay is in the sim's count too: half of the increase is the server's.
-            upstreamPerCall.Add((after.BudgetCounted - before.BudgetCounted) / 2.0 / perRun);
-            var delta = Stats.Percentile(tool, 50) - Stats.Percentile(direct, 50);
+            // Per ticket: the server's requests come first, the harness's replay after (one client, strictly in turn).
+            var spans = log.Where(r => r.IsApi).Select(r => (Id: TicketOf(r), Request: r)).Where(x => x.Id >= first)
+                .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Select(x => x.Request).OrderBy(r => r.StartedUs).ToList());
+            var toolSim = new List<double>();
+            var directSim = new List<double>();
+            for (var i = 0; i < perRun; i++)
+            {
+                var requests = spans.GetValueOrDefault(first + i) ?? [];
+                var half = requests.Count / 2;
+                toolSim.Add(Span(requests.Take(half)));
+                directSim.Add(Span(requests.Skip(half)));
+            }
+
+            upstreamPerCall.Add(spans.Values.Sum(r => r.Count) / 2.0 / perRun);
+            var toolOverhead = tool.Select((t, i) => t - toolSim[i]).ToList();
+            var directOverhead = direct.Select((d, i) => d - directSim[i]).ToList();
+            var delta = Stats.Percentile(toolOverhead, 50) - Stats.Percentile(directOverhead, 50);
+            var rawDelta = Stats.Percentile(tool, 50) - Stats.Percentile(direct, 50);
             added.Add(delta);
-            rows.Add([$"run {run}", perRun.ToString(CultureInfo.InvariantCulture), Md.F(Stats.Percentile(tool, 50), 3), Md.F(Stats.Percentile(tool, 99), 3),
-                Md.F(Stats.Percentile(direct, 50), 3), Md.F(Stats.Percentile(direct, 99), 3), Md.F(delta, 3), Md.F(Stats.Percentile(tool, 99) - Stats.Percentile(direct, 99), 3)]);
+            addedRaw.Add(rawDelta);
+            rows.Add([$"run {run}", perRun.ToString(CultureInfo.InvariantCulture),
+                Md.F(Stats.Percentile(tool, 50), 2), Md.F(Stats.Percentile(direct, 50), 2), Md.F(rawDelta, 2),
+                Md.F(Stats.Percentile(toolSim, 50), 2), Md.F(Stats.Percentile(toolOverhead, 50), 3), Md.F(Stats.Percentile(toolOverhead, 99), 3),
+                Md.F(Stats.Percentile(directOverhead, 50), 3), $"**{Md.F(delta, 3)}**"]);
         }
 
         var median = Stats.Median(added);
-        rows.Add(["**median**", "", "", "", "", "", $"**{Md.F(median, 3)}**", ""]);
+        rows.Add(["**median**", "", "", "", Md.F(Stats.Median(addedRaw), 2), "", "", "", "", $"**{Md.F(median, 3)}**"]);
         var markdown =
             "One client, sequential. Each call reads a ticket no call has read before (ids 1, 2, 3, …), so the ticket grain " +
             "activates and both upstream reads go to the simulator (latency fault 0). Right after each tool call the harness sends " +
             "the same upstream requests itself (same paths and queries, learned from the simulator's request log, both at once as " +
-            "the grain does) with its own token: `direct`. Added latency = p50(tool call) − p50(direct).\n\n" +
-            $"Upstream requests replayed per call: {string.Join(", ", templates.Select(t => $"`GET {t}`"))}; measured upstream " +
-            $"requests per tool call: {Md.F(Stats.Median(upstreamPerCall), 2)}.\n\n" +
-            Md.Table(["run", "calls", "tool p50 ms", "tool p99 ms", "direct p50 ms", "direct p99 ms", "added p50 ms", "added p99 ms"], rows);
+            "the grain does) with its own token: `direct`.\n\n" +
+            "The simulator's own time is large and noisy on this machine (its `/Actions?ticket_id=` scans 20,000 actions: 10–60 ms), " +
+            "so comparing end-to-end medians mostly compares two samples of that noise. The simulator logs when it received and " +
+            "finished each request (µs), so for every call the harness subtracts the simulator's span (first request in to last " +
+            "answer out) from the client-side time: `overhead` is everything that is not the simulator, for the tool call " +
+            "(MCP host, auth, grain calls, budget permit, HaloPSA client, mapping, serialisation, two loopback hops) and for the " +
+            "direct replay (one loopback hop). **Added latency = p50(tool overhead) − p50(direct overhead).**\n\n" +
+            $"Upstream requests per call: {string.Join(", ", templates.Select(t => $"`GET {t}`"))}; measured " +
+            $"{Md.F(Stats.Median(upstreamPerCall), 2)} per tool call.\n\n" +
+            Md.Table(["run", "calls", "tool p50 ms", "direct p50 ms", "end-to-end difference ms", "sim span p50 ms (tool)", "tool overhead p50 ms", "tool overhead p99 ms", "direct overhead p50 ms", "added p50 ms"], rows);
         return new ScenarioResult("Uncached read (`halopsa_get_ticket`), simulator latency 0", markdown,
         [
             new("Uncached read", "latency added at p50", "< 1 ms", $"{Md.F(median, 3)} ms", median < 1),
         ]);
+    }
+
+    private static double Span(IEnumerable<SimRequest> requests)
+    {
+        var list = requests.ToList();
+        return list.Count == 0 ? 0 : (list.Max(r => r.EndedUs) - list.Min(r => r.StartedUs)) / 1000.0;
+    }
+
+    private static int TicketOf(SimRequest r)
+    {
+        var text = r.Path + r.Query;
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"(?:/tickets/|ticket_id=)(\d+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
     }
 
     private static JsonObject Args(int ticketId) => new() { ["ticket_id"] = ticketId };

@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace HaloMcp.Bench.Micro;
+
+/// <summary>
+/// A short job run in-process (no generated project to build per benchmark), with allocations per operation.
+/// In-process means the harness shares the process; the figures are for comparing hot paths, not absolute claims.
+/// </summary>
+public sealed class MicroConfig : ManualConfig
+{
+    public MicroConfig()
+    {
+        Add(DefaultConfig.Instance);
+        AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddExporter(MarkdownExporter.GitHub);
+        WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    }
+}
