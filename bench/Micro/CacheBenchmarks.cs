@@ -13,8 +13,11 @@ public class CacheBenchmarks
     private InProcessServer _server = null!;
     private ITenantGrain _tenant = null!;
 
+    // Synchronous on purpose: the in-process toolchain does not await an async [GlobalSetup].
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _cached = new CachedValue<IReadOnlyList<int>>(_ => Task.FromResult<IReadOnlyList<int>>([1, 2, 3]), TimeSpan.FromHours(1), TimeProvider.System);
         await _cached.GetAsync(CancellationToken.None);
@@ -24,7 +27,7 @@ public class CacheBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync() => await _server.DisposeAsync();
+    public void Cleanup() => _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true, Description = "CachedValue<T>.GetAsync hit")]
     public Task<IReadOnlyList<int>> CachedValueHit() => _cached.GetAsync(CancellationToken.None);

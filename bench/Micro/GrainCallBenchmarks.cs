@@ -14,8 +14,11 @@ public class GrainCallBenchmarks
     private IBenchGrain _grain = null!;
     private IGrainFactory _factory = null!;
 
+    // Synchronous on purpose: the in-process toolchain does not await an async [GlobalSetup].
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -28,9 +31,9 @@ public class GrainCallBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
+    public void Cleanup()
     {
-        await _host.StopAsync();
+        _host.StopAsync().GetAwaiter().GetResult();
         _host.Dispose();
     }
 

@@ -3,6 +3,8 @@ using BenchmarkDotNet.Attributes;
 using HaloMcp.Api.Mcp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
 
 namespace HaloMcp.Bench.Micro;
 
@@ -21,25 +23,34 @@ public class ToolCallBenchmarks
     private InProcessServer _server = null!;
     private McpHttpEndpoint _endpoint = null!;
     private IServiceScopeFactory _scopes = null!;
+    private IOptionsFactory<McpServerOptions> _options = null!;
 
+    // Synchronous on purpose: the in-process toolchain does not await an async [GlobalSetup].
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _server = await InProcessServer.StartAsync();
         _endpoint = _server.App.Services.GetRequiredService<McpHttpEndpoint>();
         _scopes = _server.App.Services.GetRequiredService<IServiceScopeFactory>();
+        _options = _server.App.Services.GetRequiredService<IOptionsFactory<McpServerOptions>>();
         await CallAsync(ListStatuses);
         await CallAsync(GetAgent);
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync() => await _server.DisposeAsync();
+    public void Cleanup() => _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true, Description = "tools/call halopsa_list_statuses (cached)")]
     public Task<long> ListStatusesCall() => CallAsync(ListStatuses);
 
     [Benchmark(Description = "tools/call halopsa_list_agents search (cached list, filtered)")]
     public Task<long> ListAgentsCall() => CallAsync(GetAgent);
+
+    /// <summary>What the endpoint pays per request before any JSON-RPC work: building the MCP server's options.</summary>
+    [Benchmark(Description = "McpServerOptions built per request (part of the above)")]
+    public McpServerOptions ServerOptions() => _options.Create(Options.DefaultName);
 
     private async Task<long> CallAsync(byte[] body)
     {
