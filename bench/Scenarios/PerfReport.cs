@@ -65,14 +65,23 @@ internal static class PerfReport
             text.AppendLine();
         }
 
-        var notes = Path.Combine(context.RepoRoot, "bench/perf-notes.md");
-        if (File.Exists(notes))
-        {
-            text.AppendLine(File.ReadAllText(notes).Trim());
-            text.AppendLine();
-        }
-
         Directory.CreateDirectory(Path.GetDirectoryName(context.OutputPath)!);
-        File.WriteAllText(context.OutputPath, text.ToString());
+        File.WriteAllText(context.OutputPath, text.ToString() + Notes(context));
+    }
+
+    /// <summary>Replaces the notes at the end of an existing report with the current <c>bench/perf-notes.md</c>, figures untouched.</summary>
+    public static void RefreshNotes(BenchContext context)
+    {
+        var report = File.ReadAllText(context.OutputPath);
+        var at = report.IndexOf(NotesMarker, StringComparison.Ordinal);
+        File.WriteAllText(context.OutputPath, (at < 0 ? report : report[..at]) + Notes(context));
+    }
+
+    private const string NotesMarker = "<!-- notes: bench/perf-notes.md -->";
+
+    private static string Notes(BenchContext context)
+    {
+        var notes = Path.Combine(context.RepoRoot, "bench/perf-notes.md");
+        return File.Exists(notes) ? NotesMarker + "\n\n" + File.ReadAllText(notes).Trim() + "\n" : "";
     }
 }

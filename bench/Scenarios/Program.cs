@@ -7,6 +7,7 @@ string? only = null;
 string? output = null;
 string? micro = null;
 string? command = null;
+var refreshNotes = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -17,8 +18,9 @@ for (var i = 0; i < args.Length; i++)
         case "--repo": repo = Path.GetFullPath(args[++i]); break;
         case "--micro-results": micro = args[++i]; break;
         case "--command": command = args[++i]; break;
+        case "--refresh-notes": refreshNotes = true; break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick] [--only cached,uncached,morning,size,tenants,overload] [--out docs/perf.md] [--micro-results DIR] [--command TEXT]");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick] [--only cached,uncached,morning,size,tenants,overload] [--out docs/perf.md] [--micro-results DIR] [--command TEXT] [--refresh-notes]");
             return 2;
     }
 }
@@ -29,6 +31,13 @@ var context = new BenchContext(
     Path.GetFullPath(output ?? Path.Combine(repo, "docs/perf.md")),
     Path.GetFullPath(micro ?? Path.Combine(repo, "bench/results/micro/results")),
     command ?? "bench/run.sh");
+if (refreshNotes)
+{
+    PerfReport.RefreshNotes(context);
+    Console.WriteLine($"Refreshed the notes in {context.OutputPath}");
+    return 0;
+}
+
 foreach (var dll in new[] { context.ApiDll, context.SimDll })
 {
     if (!File.Exists(dll))
