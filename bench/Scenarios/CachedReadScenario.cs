@@ -18,7 +18,7 @@ internal sealed class CachedReadScenario : IScenario
 
         // Warm-up: the first call loads the cache; the rest let tiered JIT settle.
         await LoadRun.MeasureAsync(rig, caller, _ => body, 8, TimeSpan.FromSeconds(context.Quick ? 1 : 5), cancellationToken);
-        var duration = TimeSpan.FromSeconds(context.Quick ? 2 : 10);
+        var duration = TimeSpan.FromSeconds(context.Quick ? 2 : 6);
         var rows = new List<IReadOnlyList<string>>();
         var medians = new Dictionary<int, (double Rate, double P50, double P99)>();
         foreach (var clients in new[] { 1, 8, 64 })

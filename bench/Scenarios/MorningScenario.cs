@@ -11,8 +11,8 @@ namespace HaloMcp.Bench.Scenarios;
 /// </summary>
 internal sealed partial class MorningScenario : IScenario
 {
-    // A four-hour morning (240 min) played in 60 s: 0.25 s per minute, with the cache lifetimes scaled alike.
-    private const double SecondsPerMinute = 0.25;
+    // A four-hour morning (240 min) played in 40 s: 1/6 s per minute (a clock 360x faster), cache lifetimes scaled alike.
+    private const double SecondsPerMinute = 1.0 / 6;
 
     public string Name => "morning";
 
@@ -22,8 +22,8 @@ internal sealed partial class MorningScenario : IScenario
         await using var rig = await Rig.StartAsync(context, new RigSettings { Tenants = [tenant] }, cancellationToken);
         var clients = await DiscoverAsync(rig, 5, cancellationToken);
 
-        // Default TTLs (reference 15 min, entity 2 min) divided by 240 like the clock.
-        string[] scaled = ["--Caching:ReferenceDataTtl=00:00:03.750", "--Caching:EntityTtl=00:00:00.500", "--Caching:IdempotencyWindow=00:00:02.500"];
+        // Default TTLs (reference 15 min, entity 2 min, idempotency 10 min) divided by 360 like the clock.
+        string[] scaled = ["--Caching:ReferenceDataTtl=00:00:02.500", "--Caching:EntityTtl=00:00:00.333", "--Caching:IdempotencyWindow=00:00:01.667"];
         string[] noCache = ["--Caching:ReferenceDataTtl=00:00:00", "--Caching:EntityTtl=00:00:00"];
         var variants = new List<(string Name, int Assistants, double Pace, string[] Args)>
         {
@@ -86,8 +86,8 @@ internal sealed partial class MorningScenario : IScenario
             "(notes, status/priority/agent updates, three new tickets), each followed by the read an assistant makes to confirm it. " +
             "Every such read is checked against the write (a stale answer counts as a violation). Each assistant works on its own " +
             "client (found before the run: the clients with the most open tickets).\n\n" +
-            "**Paced** runs play the morning on a clock 240× faster (one minute = 0.25 s, the whole morning 60 s) with the cache " +
-            "lifetimes divided by 240 as well (reference data 15 min → 3.75 s, tickets/clients 2 min → 0.5 s), so a look-up repeated " +
+            "**Paced** runs play the morning on a clock 360× faster (one minute = 1/6 s, the whole morning 40 s) with the cache " +
+            "lifetimes divided by 360 as well (reference data 15 min → 2.5 s, tickets/clients 2 min → 0.33 s), so a look-up repeated " +
             "an hour later finds its cache expired as it would in a real morning: these are the figures of record. **Back to back** " +
             "runs fire the same calls without pauses at the default lifetimes (a lower bound, since nothing expires). The no-cache run is " +
             "the same server with every lifetime 0: what a server without caches pays. Every run starts with a fresh server process " +

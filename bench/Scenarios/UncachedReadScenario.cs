@@ -21,62 +21,76 @@ internal sealed class UncachedReadScenario : IScenario
         using var caller = rig.Caller(connections: 8);
         await rig.SimApi.SetLatencyAsync(0, cancellationToken);
 
-        // Learn exactly what the server sends upstream for one get_ticket, to replay it directly.
-        var probe = await caller.CallAsync("halopsa_get_ticket", Args(ProbeTicket), cancellationToken);
-        if (probe.IsError)
-        {
-            throw new InvalidOperationException("get_ticket failed: " + probe.Text);
-        }
-
-        var templates = (await rig.SimApi.RequestsAsync(cancellationToken))
-            .Where(r => r.IsApi && (r.Path + r.Query).Contains(ProbeTicket.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
-            .Select(r => (r.Path + r.Query).Replace(ProbeTicket.ToString(CultureInfo.InvariantCulture), "{id}", StringComparison.Ordinal))
-            .Distinct()
-            .ToList();
         var token = await rig.SimApi.TokenAsync(cancellationToken);
-
         var next = 1;
-        await MeasureAsync(caller, rig.SimApi, token, templates, () => next++, context.Quick ? 30 : 200, cancellationToken);
-        var perRun = context.Quick ? 60 : 400;
         var rows = new List<IReadOnlyList<string>>();
-        var added = new List<double>();
-        var addedRaw = new List<double>();
-        var upstreamPerCall = new List<double>();
-        for (var run = 1; run <= context.Runs; run++)
+        var medians = new Dictionary<bool, double>();
+        var medianRaw = new Dictionary<bool, double>();
+        var upstream = new Dictionary<bool, double>();
+        var templatesOf = new Dictionary<bool, List<string>>();
+        foreach (var includeActions in new[] { true, false })
         {
-            await rig.SimApi.ResetStatsAsync(cancellationToken);
-            var first = next;
-            var (tool, direct) = await MeasureAsync(caller, rig.SimApi, token, templates, () => next++, perRun, cancellationToken);
-            var log = await rig.SimApi.RequestsAsync(cancellationToken);
+            var probeTicket = includeActions ? ProbeTicket : ProbeTicket + 1;
+            var label = includeActions ? "get_ticket (default: with actions)" : "get_ticket include_actions=false";
 
-            // Per ticket: the server's requests come first, the harness's replay after (one client, strictly in turn).
-            var spans = log.Where(r => r.IsApi).Select(r => (Id: TicketOf(r), Request: r)).Where(x => x.Id >= first)
-                .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Select(x => x.Request).OrderBy(r => r.StartedUs).ToList());
-            var toolSim = new List<double>();
-            var directSim = new List<double>();
-            for (var i = 0; i < perRun; i++)
+            // Learn exactly what the server sends upstream for one call, to replay it directly.
+            var probe = await caller.CallAsync("halopsa_get_ticket", Args(probeTicket, includeActions), cancellationToken);
+            if (probe.IsError)
             {
-                var requests = spans.GetValueOrDefault(first + i) ?? [];
-                var half = requests.Count / 2;
-                toolSim.Add(Span(requests.Take(half)));
-                directSim.Add(Span(requests.Skip(half)));
+                throw new InvalidOperationException("get_ticket failed: " + probe.Text);
             }
 
-            upstreamPerCall.Add(spans.Values.Sum(r => r.Count) / 2.0 / perRun);
-            var toolOverhead = tool.Select((t, i) => t - toolSim[i]).ToList();
-            var directOverhead = direct.Select((d, i) => d - directSim[i]).ToList();
-            var delta = Stats.Percentile(toolOverhead, 50) - Stats.Percentile(directOverhead, 50);
-            var rawDelta = Stats.Percentile(tool, 50) - Stats.Percentile(direct, 50);
-            added.Add(delta);
-            addedRaw.Add(rawDelta);
-            rows.Add([$"run {run}", perRun.ToString(CultureInfo.InvariantCulture),
-                Md.F(Stats.Percentile(tool, 50), 2), Md.F(Stats.Percentile(direct, 50), 2), Md.F(rawDelta, 2),
-                Md.F(Stats.Percentile(toolSim, 50), 2), Md.F(Stats.Percentile(toolOverhead, 50), 3), Md.F(Stats.Percentile(toolOverhead, 99), 3),
-                Md.F(Stats.Percentile(directOverhead, 50), 3), $"**{Md.F(delta, 3)}**"]);
+            var templates = (await rig.SimApi.RequestsAsync(cancellationToken))
+                .Where(r => r.IsApi && (r.Path + r.Query).Contains(probeTicket.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                .Select(r => (r.Path + r.Query).Replace(probeTicket.ToString(CultureInfo.InvariantCulture), "{id}", StringComparison.Ordinal))
+                .Distinct()
+                .ToList();
+            templatesOf[includeActions] = templates;
+            await MeasureAsync(caller, rig.SimApi, token, templates, () => next++, includeActions, context.Quick ? 30 : 200, cancellationToken);
+            var perRun = context.Quick ? 60 : 250;
+            var added = new List<double>();
+            var addedRaw = new List<double>();
+            var upstreamPerCall = new List<double>();
+            for (var run = 1; run <= context.Runs; run++)
+            {
+                await rig.SimApi.ResetStatsAsync(cancellationToken);
+                var first = next;
+                var (tool, direct) = await MeasureAsync(caller, rig.SimApi, token, templates, () => next++, includeActions, perRun, cancellationToken);
+                var log = await rig.SimApi.RequestsAsync(cancellationToken);
+
+                // Per ticket: the server's requests come first, the harness's replay after (one client, strictly in turn).
+                var spans = log.Where(r => r.IsApi).Select(r => (Id: TicketOf(r), Request: r)).Where(x => x.Id >= first)
+                    .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.Select(x => x.Request).OrderBy(r => r.StartedUs).ToList());
+                var toolSim = new List<double>();
+                var directSim = new List<double>();
+                for (var i = 0; i < perRun; i++)
+                {
+                    var requests = spans.GetValueOrDefault(first + i) ?? [];
+                    var half = requests.Count / 2;
+                    toolSim.Add(Span(requests.Take(half)));
+                    directSim.Add(Span(requests.Skip(half)));
+                }
+
+                upstreamPerCall.Add(spans.Values.Sum(r => r.Count) / 2.0 / perRun);
+                var toolOverhead = tool.Select((t, i) => t - toolSim[i]).ToList();
+                var directOverhead = direct.Select((d, i) => d - directSim[i]).ToList();
+                var delta = Stats.Percentile(toolOverhead, 50) - Stats.Percentile(directOverhead, 50);
+                var rawDelta = Stats.Percentile(tool, 50) - Stats.Percentile(direct, 50);
+                added.Add(delta);
+                addedRaw.Add(rawDelta);
+                rows.Add([label, $"run {run}", perRun.ToString(CultureInfo.InvariantCulture),
+                    Md.F(Stats.Percentile(tool, 50), 2), Md.F(Stats.Percentile(direct, 50), 2), Md.F(rawDelta, 2),
+                    Md.F(Stats.Percentile(toolSim, 50), 2), Md.F(Stats.Percentile(toolOverhead, 50), 3), Md.F(Stats.Percentile(toolOverhead, 99), 3),
+                    Md.F(Stats.Percentile(directOverhead, 50), 3), $"**{Md.F(delta, 3)}**"]);
+            }
+
+            medians[includeActions] = Stats.Median(added);
+            medianRaw[includeActions] = Stats.Median(addedRaw);
+            upstream[includeActions] = Stats.Median(upstreamPerCall);
+            rows.Add([$"**{label}**", "**median**", "", "", "", Md.F(medianRaw[includeActions], 2), "", "", "", "", $"**{Md.F(medians[includeActions], 3)}**"]);
         }
 
-        var median = Stats.Median(added);
-        rows.Add(["**median**", "", "", "", Md.F(Stats.Median(addedRaw), 2), "", "", "", "", $"**{Md.F(median, 3)}**"]);
+        var median = medians[true];
         var markdown =
             "One client, sequential. Each call reads a ticket no call has read before (ids 1, 2, 3, …), so the ticket grain " +
             "activates and both upstream reads go to the simulator (latency fault 0). Right after each tool call the harness sends " +
@@ -88,12 +102,12 @@ internal sealed class UncachedReadScenario : IScenario
             "answer out) from the client-side time: `overhead` is everything that is not the simulator, for the tool call " +
             "(MCP host, auth, grain calls, budget permit, HaloPSA client, mapping, serialisation, two loopback hops) and for the " +
             "direct replay (one loopback hop). **Added latency = p50(tool overhead) − p50(direct overhead).**\n\n" +
-            $"Upstream requests per call: {string.Join(", ", templates.Select(t => $"`GET {t}`"))}; measured " +
-            $"{Md.F(Stats.Median(upstreamPerCall), 2)} per tool call.\n\n" +
-            Md.Table(["run", "calls", "tool p50 ms", "direct p50 ms", "end-to-end difference ms", "sim span p50 ms (tool)", "tool overhead p50 ms", "tool overhead p99 ms", "direct overhead p50 ms", "added p50 ms"], rows);
+            $"Upstream requests per default call: {string.Join(", ", templatesOf[true].Select(t => $"`GET {t}`"))} (measured " +
+            $"{Md.F(upstream[true], 2)} per call); with `include_actions=false` only the first ({Md.F(upstream[false], 2)} per call).\n\n" +
+            Md.Table(["call", "run", "calls", "tool p50 ms", "direct p50 ms", "end-to-end difference ms", "sim span p50 ms (tool)", "tool overhead p50 ms", "tool overhead p99 ms", "direct overhead p50 ms", "added p50 ms"], rows);
         return new ScenarioResult("Uncached read (`halopsa_get_ticket`), simulator latency 0", markdown,
         [
-            new("Uncached read", "latency added at p50", "< 1 ms", $"{Md.F(median, 3)} ms", median < 1),
+            new("Uncached read", "latency added at p50 (`get_ticket`, default with actions)", "< 1 ms", $"{Md.F(median, 3)} ms (without actions: {Md.F(medians[false], 3)} ms)", median < 1),
         ]);
     }
 
@@ -110,17 +124,19 @@ internal sealed class UncachedReadScenario : IScenario
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
     }
 
-    private static JsonObject Args(int ticketId) => new() { ["ticket_id"] = ticketId };
+    private static JsonObject Args(int ticketId, bool includeActions) => includeActions
+        ? new() { ["ticket_id"] = ticketId }
+        : new() { ["ticket_id"] = ticketId, ["include_actions"] = false };
 
     private static async Task<(List<double> Tool, List<double> Direct)> MeasureAsync(
-        McpCaller caller, SimClient sim, string token, IReadOnlyList<string> templates, Func<int> nextId, int count, CancellationToken cancellationToken)
+        McpCaller caller, SimClient sim, string token, IReadOnlyList<string> templates, Func<int> nextId, bool includeActions, int count, CancellationToken cancellationToken)
     {
         var tool = new List<double>(count);
         var direct = new List<double>(count);
         for (var i = 0; i < count; i++)
         {
             var id = nextId();
-            var reply = await caller.CallAsync("halopsa_get_ticket", Args(id), cancellationToken);
+            var reply = await caller.CallAsync("halopsa_get_ticket", Args(id, includeActions), cancellationToken);
             if (reply.IsError)
             {
                 throw new InvalidOperationException($"get_ticket {id} failed: {reply.Text}");
