@@ -43,10 +43,12 @@ internal sealed partial class MorningScenario : IScenario
         {
             await rig.RestartServerAsync(cancellationToken, args);
             await rig.SimApi.ResetStatsAsync(cancellationToken);
-            var scripts = Enumerable.Range(0, assistants).Select(i => new MorningScript(rig.Caller(connections: 4), clients[i], i, pace)).ToList();
+            var callers = Enumerable.Range(0, assistants).Select(_ => rig.Caller(connections: 4)).ToList();
+            var scripts = Enumerable.Range(0, assistants).Select(i => new MorningScript(callers[i], clients[i], i, pace)).ToList();
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(scripts.Select(s => s.RunAsync(cancellationToken)));
             var seconds = watch.Elapsed.TotalSeconds;
+            callers.ForEach(c => c.Dispose());
             var stats = await rig.SimApi.StatsAsync(cancellationToken);
             var log = await rig.SimApi.RequestsAsync(cancellationToken);
             var calls = scripts.Sum(s => s.Calls);
