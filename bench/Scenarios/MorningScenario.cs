@@ -39,6 +39,7 @@ internal sealed partial class MorningScenario : IScenario
         string? breakdown = null;
         var writesPerScript = 0;
         var callsPerScript = 0;
+        var mix = "";
         foreach (var (name, assistants, pace, args) in variants)
         {
             await rig.RestartServerAsync(cancellationToken, args);
@@ -54,6 +55,8 @@ internal sealed partial class MorningScenario : IScenario
             var calls = scripts.Sum(s => s.Calls);
             callsPerScript = scripts[0].Calls;
             writesPerScript = scripts[0].Writes;
+            mix = string.Join(", ", scripts[0].ToolCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => $"`{kv.Key.Replace("halopsa_", "", StringComparison.Ordinal)}` {kv.Value}"));
             var api = 100.0 * stats.BudgetCounted / calls;
             var all = 100.0 * stats.Total / calls;
             var readTickets = scripts.SelectMany(s => s.TicketsRead).ToHashSet();
@@ -88,6 +91,7 @@ internal sealed partial class MorningScenario : IScenario
             "(notes, status/priority/agent updates, three new tickets), each followed by the read an assistant makes to confirm it. " +
             "Every such read is checked against the write (a stale answer counts as a violation). Each assistant works on its own " +
             "client (found before the run: the clients with the most open tickets).\n\n" +
+            $"Calls per tool in one assistant's morning: {mix}.\n\n" +
             "**Paced** runs play the morning on a clock 360× faster (one minute = 1/6 s, the whole morning 40 s) with the cache " +
             "lifetimes divided by 360 as well (reference data 15 min → 2.5 s, tickets/clients 2 min → 0.33 s), so a look-up repeated " +
             "an hour later finds its cache expired as it would in a real morning: these are the figures of record. **Back to back** " +

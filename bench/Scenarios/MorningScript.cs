@@ -25,6 +25,9 @@ internal sealed class MorningScript(McpCaller caller, MorningClient client, int 
 
     public IReadOnlyList<string> Violations => _violations;
 
+    /// <summary>Calls per tool, for the report.</summary>
+    public Dictionary<string, int> ToolCounts { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyCollection<int> TicketsRead => _ticketsRead;
 
     public async Task RunAsync(CancellationToken ct)
@@ -232,6 +235,7 @@ internal sealed class MorningScript(McpCaller caller, MorningClient client, int 
         }
 
         Calls++;
+        ToolCounts[tool] = ToolCounts.GetValueOrDefault(tool) + 1;
         if (write)
         {
             Writes++;
