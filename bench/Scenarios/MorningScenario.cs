@@ -35,6 +35,7 @@ internal sealed partial class MorningScenario : IScenario
         };
         var rows = new List<IReadOnlyList<string>>();
         var perHundred = new Dictionary<int, double>();
+        var figures = new Dictionary<string, string>();
         var violations = new List<string>();
         string? breakdown = null;
         var writesPerScript = 0;
@@ -74,6 +75,9 @@ internal sealed partial class MorningScenario : IScenario
                 perHundred[assistants] = api;
             }
 
+            var key = (pace > 0 ? "paced_" : args.Length > 0 && args[0].EndsWith("=00:00:00", StringComparison.Ordinal) ? "nocache_" : "b2b_") + assistants;
+            figures["morning." + key] = Md.F(api, 1);
+
             if (breakdown is null && assistants == 1 && pace > 0)
             {
                 breakdown = Md.Table(["upstream request", "count"], log.Where(r => r.IsApi)
@@ -107,7 +111,15 @@ internal sealed partial class MorningScenario : IScenario
             new("Technician morning", "cold, one assistant (paced)", "<= 70 per 100 calls", Md.F(perHundred.GetValueOrDefault(1, double.NaN), 1), perHundred.GetValueOrDefault(1, 999) <= 70),
             new("Technician morning", "five assistants sharing the tenant (paced)", "<= 50 per 100 calls", Md.F(perHundred.GetValueOrDefault(5, double.NaN), 1), perHundred.GetValueOrDefault(5, 999) <= 50),
             new("Technician morning", "reads after writes that were stale", "0", violations.Count.ToString(CultureInfo.InvariantCulture), violations.Count == 0),
-        ]);
+        ])
+        {
+            Figures = new Dictionary<string, string>(figures)
+            {
+                ["morning.calls"] = callsPerScript.ToString(CultureInfo.InvariantCulture),
+                ["morning.writes"] = writesPerScript.ToString(CultureInfo.InvariantCulture),
+                ["morning.mix"] = mix,
+            },
+        };
     }
 
     /// <summary>The clients with the most open tickets (at least 12) that have at least four assets.</summary>

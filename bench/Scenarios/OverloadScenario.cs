@@ -116,7 +116,17 @@ internal sealed class OverloadScenario : IScenario
         [
             new("Overload", $"upstream requests in any rolling {WindowSeconds} s", $"never above budget ({Budget})", maxRolling.ToString(CultureInfo.InvariantCulture), maxRolling <= Budget),
             new("Overload", "429s served by the simulator", "0", stats.RateLimited.ToString(CultureInfo.InvariantCulture), stats.RateLimited == 0),
-        ]);
+        ])
+        {
+            Figures = new Dictionary<string, string>
+            {
+                ["overload.max_rolling"] = maxRolling.ToString(CultureInfo.InvariantCulture),
+                ["overload.rejected"] = outcomes.Count(o => o.Kind == "rejected").ToString(CultureInfo.InvariantCulture),
+                ["overload.calls"] = outcomes.Length.ToString(CultureInfo.InvariantCulture),
+                ["overload.reject_p50_s"] = Md.F(Stats.Percentile([.. outcomes.Where(o => o.Kind == "rejected").Select(o => o.Milliseconds)], 50) / 1000, 1),
+                ["overload.waited_p50_s"] = Md.F(Stats.Percentile([.. outcomes.Where(o => o.Kind == "waited").Select(o => o.Milliseconds)], 50) / 1000, 1),
+            },
+        };
     }
 
     private static int MaxInAnyWindow(List<long> sortedStarts, long windowMs)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace HaloMcp.Bench.Scenarios;
 
@@ -65,8 +67,11 @@ internal static class PerfReport
             text.AppendLine();
         }
 
+        var figures = results.SelectMany(r => r.Figures).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        Directory.CreateDirectory(Path.GetDirectoryName(FiguresPath(context))!);
+        File.WriteAllText(FiguresPath(context), JsonSerializer.Serialize(figures));
         Directory.CreateDirectory(Path.GetDirectoryName(context.OutputPath)!);
-        File.WriteAllText(context.OutputPath, text.ToString() + Notes(context));
+        File.WriteAllText(context.OutputPath, text.ToString() + Notes(context, figures));
     }
 
     /// <summary>Replaces the notes at the end of an existing report with the current <c>bench/perf-notes.md</c>, figures untouched.</summary>
@@ -74,14 +79,27 @@ internal static class PerfReport
     {
         var report = File.ReadAllText(context.OutputPath);
         var at = report.IndexOf(NotesMarker, StringComparison.Ordinal);
-        File.WriteAllText(context.OutputPath, (at < 0 ? report : report[..at]) + Notes(context));
+        var figures = File.Exists(FiguresPath(context))
+            ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(FiguresPath(context))) ?? []
+            : [];
+        File.WriteAllText(context.OutputPath, (at < 0 ? report : report[..at]) + Notes(context, figures));
     }
 
     private const string NotesMarker = "<!-- notes: bench/perf-notes.md -->";
 
-    private static string Notes(BenchContext context)
+    private static string FiguresPath(BenchContext context) => Path.Combine(context.RepoRoot, "bench/results/figures.json");
+
+    // {{name}} in the notes becomes the figure of that name from this run, so the prose quotes the figures above it.
+    private static string Notes(BenchContext context, IReadOnlyDictionary<string, string> figures)
     {
         var notes = Path.Combine(context.RepoRoot, "bench/perf-notes.md");
-        return File.Exists(notes) ? NotesMarker + "\n\n" + File.ReadAllText(notes).Trim() + "\n" : "";
+        if (!File.Exists(notes))
+        {
+            return "";
+        }
+
+        var text = Regex.Replace(File.ReadAllText(notes).Trim(), @"\{\{([a-z0-9_.]+)\}\}",
+            m => figures.TryGetValue(m.Groups[1].Value, out var value) ? value : "(not measured in this run)");
+        return NotesMarker + "\n\n" + text + "\n";
     }
 }

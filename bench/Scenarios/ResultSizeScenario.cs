@@ -87,7 +87,18 @@ internal sealed class ResultSizeScenario : IScenario
             new("Result size", "`halopsa_list_tickets` (25 rows), largest", "<= 12 KB (12,288 B)", $"{listMax:N0} B ({Ratio(lists.MaxBy(s => s.Message)!)} of raw)", listMax <= ListLimit),
             new("Result size", "`halopsa_get_ticket`, largest seeded ticket (4 actions)", "<= 8 KB (8,192 B)", $"{getMax:N0} B (median {getMedian:N0} B; {Ratio(largest)} of raw)", getMax <= GetLimit),
             new("Result size", "`halopsa_get_ticket`, 20 actions shown (the cap)", "<= 8 KB (8,192 B)", $"{busy.Message:N0} B ({Ratio(busy)} of raw)", busy.Message <= GetLimit),
-        ]);
+        ])
+        {
+            Figures = new Dictionary<string, string>
+            {
+                ["size.list"] = listMax.ToString("N0", CultureInfo.InvariantCulture),
+                ["size.list_ratio"] = Ratio(lists.MaxBy(s => s.Message)!),
+                ["size.list_structured"] = lists.Max(s => s.Structured).ToString("N0", CultureInfo.InvariantCulture),
+                ["size.get"] = getMax.ToString("N0", CultureInfo.InvariantCulture),
+                ["size.get_cap"] = busy.Message.ToString("N0", CultureInfo.InvariantCulture),
+                ["size.get_cap_text"] = busy.Text.ToString("N0", CultureInfo.InvariantCulture),
+            },
+        };
     }
 
     private static IReadOnlyList<string> Row(string name, Sample s) =>

@@ -99,7 +99,17 @@ internal sealed class TenantScaleScenario : IScenario
         [
             new("Tenant scale", "managed memory per active tenant", "<= 64 KB", $"{worst / 1024:N1} KB (worst level)", worst <= PerTenantLimit),
             new("Tenant scale", "managed memory after idle collection", "within 10 % of start", $"{growth * 100:+0.0;-0.0} %", Math.Abs(growth) <= 0.10 && after.TenantActivations == 0),
-        ]);
+        ])
+        {
+            Figures = new Dictionary<string, string>
+            {
+                ["tenants.per_tenant_kb"] = Md.F(worst / 1024, 1),
+                ["tenants.idle_growth"] = $"{growth * 100:+0.0;-0.0} %",
+                ["tenants.retained_per_tenant"] = Md.F((after.ManagedBytes - start.ManagedBytes) / (double)levels[^1], 0),
+                ["tenants.start_mb"] = Md.F(start.ManagedBytes / 1048576.0, 1),
+                ["tenants.after_mb"] = Md.F(after.ManagedBytes / 1048576.0, 1),
+            },
+        };
     }
 
     private static IReadOnlyList<string> Row(string name, RuntimeProbe p, RuntimeProbe start, double perTenant, string notes) =>
