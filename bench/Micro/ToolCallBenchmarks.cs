@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using HaloMcp.Api.Mcp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
@@ -24,6 +25,7 @@ public class ToolCallBenchmarks
     private McpHttpEndpoint _endpoint = null!;
     private IServiceScopeFactory _scopes = null!;
     private IOptionsFactory<McpServerOptions> _options = null!;
+    private ILoggerFactory _loggers = null!;
 
     // Synchronous on purpose: the in-process toolchain does not await an async [GlobalSetup].
     [GlobalSetup]
@@ -35,6 +37,7 @@ public class ToolCallBenchmarks
         _endpoint = _server.App.Services.GetRequiredService<McpHttpEndpoint>();
         _scopes = _server.App.Services.GetRequiredService<IServiceScopeFactory>();
         _options = _server.App.Services.GetRequiredService<IOptionsFactory<McpServerOptions>>();
+        _loggers = _server.App.Services.GetRequiredService<ILoggerFactory>();
         await CallAsync(ListStatuses);
         await CallAsync(GetAgent);
     }
@@ -51,6 +54,19 @@ public class ToolCallBenchmarks
     /// <summary>What the endpoint pays per request before any JSON-RPC work: building the MCP server's options.</summary>
     [Benchmark(Description = "McpServerOptions built per request (part of the above)")]
     public McpServerOptions ServerOptions() => _options.Create(Options.DefaultName);
+
+    /// <summary>The rest of the per-request set-up: a stateless transport and an <see cref="McpServer"/>, created and disposed unused.</summary>
+    [Benchmark(Description = "transport + McpServer created and disposed per request (part of the above)")]
+    public async Task ServerPerRequest()
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var options = _options.Create(Options.DefaultName);
+        options.ScopeRequests = false;
+        var transport = new StreamableHttpServerTransport(_loggers) { Stateless = true };
+        var server = McpServer.Create(transport, options, _loggers, scope.ServiceProvider);
+        await transport.DisposeAsync();
+        await server.DisposeAsync();
+    }
 
     private async Task<long> CallAsync(byte[] body)
     {
