@@ -41,6 +41,7 @@ internal sealed partial class MorningScenario : IScenario
         var writesPerScript = 0;
         var callsPerScript = 0;
         var mix = "";
+        var referenceCalls = 0;
         foreach (var (name, assistants, pace, args) in variants)
         {
             await rig.RestartServerAsync(cancellationToken, args);
@@ -56,6 +57,7 @@ internal sealed partial class MorningScenario : IScenario
             var calls = scripts.Sum(s => s.Calls);
             callsPerScript = scripts[0].Calls;
             writesPerScript = scripts[0].Writes;
+            referenceCalls = scripts[0].ToolCounts.Where(kv => ReferenceTools.Contains(kv.Key)).Sum(kv => kv.Value);
             mix = string.Join(", ", scripts[0].ToolCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => $"`{kv.Key.Replace("halopsa_", "", StringComparison.Ordinal)}` {kv.Value}"));
             var api = 100.0 * stats.BudgetCounted / calls;
@@ -80,6 +82,10 @@ internal sealed partial class MorningScenario : IScenario
 
             if (breakdown is null && assistants == 1 && pace > 0)
             {
+                string[] referencePaths = ["/api/status", "/api/priority", "/api/tickettype", "/api/team", "/api/agent", "/api/outcome", "/api/assettype"];
+                figures["morning.reference_upstream"] = log.Count(r => r.IsApi && r.Method == "GET" && referencePaths.Contains(r.Path.ToLowerInvariant()))
+                    .ToString(CultureInfo.InvariantCulture);
+                figures["morning.reference_calls"] = referenceCalls.ToString(CultureInfo.InvariantCulture);
                 breakdown = Md.Table(["upstream request", "count"], log.Where(r => r.IsApi)
                     .GroupBy(r => $"{r.Method.ToUpperInvariant()} {NumericSegment().Replace(r.Path.ToLowerInvariant(), "/{id}")}")
                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
@@ -89,9 +95,9 @@ internal sealed partial class MorningScenario : IScenario
 
         var markdown =
             $"The script (`bench/Scenarios/MorningScript.cs`) is {callsPerScript} tool calls by one assistant for one technician from 08:00 " +
-            $"to 12:00 in six conversations: reference look-ups repeated in each conversation (statuses, priorities, ticket types, " +
-            $"teams, agents, outcomes, asset types: 22 of them), the client's open tickets listed four times, a dozen existing " +
-            $"tickets read with their actions (and re-read later), clients searched, four assets and a contact read, and {writesPerScript} writes " +
+            $"to 12:00 in six conversations: reference look-ups repeated in each conversation ({referenceCalls} calls to statuses, " +
+            "priorities, ticket types, teams, agents, outcomes and asset types), the client's open tickets listed, a dozen existing " +
+            $"tickets read with their actions (and some re-read later), clients searched, four assets and a contact read, and {writesPerScript} writes " +
             "(notes, status/priority/agent updates, three new tickets), each followed by the read an assistant makes to confirm it. " +
             "Every such read is checked against the write (a stale answer counts as a violation). Each assistant works on its own " +
             "client (found before the run: the clients with the most open tickets).\n\n" +
@@ -121,6 +127,12 @@ internal sealed partial class MorningScenario : IScenario
             },
         };
     }
+
+    private static readonly HashSet<string> ReferenceTools =
+    [
+        "halopsa_list_statuses", "halopsa_list_priorities", "halopsa_list_ticket_types", "halopsa_list_teams",
+        "halopsa_list_agents", "halopsa_list_outcomes", "halopsa_list_asset_types",
+    ];
 
     /// <summary>The clients with the most open tickets (at least 12) that have at least four assets.</summary>
     private static async Task<List<MorningClient>> DiscoverAsync(Rig rig, int count, CancellationToken cancellationToken)
