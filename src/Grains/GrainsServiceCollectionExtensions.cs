@@ -1,6 +1,7 @@
 using HaloMcp.Grains;
 using HaloMcp.Grains.Billing;
 using HaloMcp.Grains.Customers;
+using HaloMcp.Grains.Diagnostics;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.ServiceDesk;
 using HaloMcp.Grains.Tenancy;
@@ -35,6 +36,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
         services.TryAddSingleton<IEntityLock, InMemoryEntityLock>();
         services.TryAddSingleton<TenantHaloClients>();
+        services.TryAddSingleton<TenantMetrics>();
         services.TryAddSingleton<IdempotentCreates>();
         services.AddHttpClient(HaloHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

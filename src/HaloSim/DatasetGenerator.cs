@@ -24,39 +24,90 @@ internal sealed class DatasetGenerator
     private static readonly string[] Categories = ["Hardware>Printer", "Hardware>Laptop", "Software>Office", "Network>VPN", "Network>Wi-Fi", "Accounts>Password", "Server>Storage", "Backup>Failure"];
     private static readonly string[] Notes = ["Called user, investigating", "Replaced toner", "Remote session to check logs", "Waiting on user to confirm", "Escalated to 2nd line", "Applied fix and tested", "Emailed supplier", "Rebooted device", "Reset password and MFA", "Closed as resolved with user"];
 
-    private readonly Random _rng;
+    private readonly int _seed;
     private readonly SimSizeOptions _sizes;
-    private readonly SimTables _t = new();
+    private readonly SimTables _t;
+    private readonly bool[] _generated = new bool[7];
+    private Random _rng;
 
     private DatasetGenerator(int seed, SimSizeOptions sizes)
     {
+        _seed = seed;
         _rng = new Random(seed);
         _sizes = sizes;
+        _t = new SimTables(Ensure);
     }
 
-    public static SimTables Generate(int seed, SimSizeOptions sizes) => new DatasetGenerator(seed, sizes).Run();
+    /// <summary>
+    /// Tables that fill themselves on first touch, one group of related kinds at a time (reference data, customers,
+    /// tickets with their actions and projects, assets, contracts, revenue, reports). Each group draws from its own
+    /// random stream seeded from the instance seed, so the data does not depend on which group is touched first,
+    /// and a test that only lists clients never pays for twenty thousand actions.
+    /// </summary>
+    public static SimTables Create(int seed, SimSizeOptions sizes) => new DatasetGenerator(seed, sizes)._t;
 
-    private SimTables Run()
+    private static int GroupOf(SimEntityKind kind) => kind switch
     {
-        Teams();
-        Agents();
-        Statuses();
-        TicketTypes();
-        Priorities();
-        Outcomes();
-        AssetTypes();
-        Clients();
-        Sites();
-        Users();
-        Contracts();
-        Tickets();
-        Actions();
-        Assets();
-        RecurringInvoices();
-        Invoices();
-        Projects();
-        Reports();
-        return _t;
+        SimEntityKind.Team or SimEntityKind.Agent or SimEntityKind.Status or SimEntityKind.TicketType
+            or SimEntityKind.Priority or SimEntityKind.Outcome or SimEntityKind.AssetType => 0,
+        SimEntityKind.Client or SimEntityKind.Site or SimEntityKind.User => 1,
+        SimEntityKind.Ticket or SimEntityKind.Action or SimEntityKind.Project => 2,
+        SimEntityKind.Asset => 3,
+        SimEntityKind.Contract => 4,
+        SimEntityKind.Invoice or SimEntityKind.RecurringInvoice => 5,
+        _ => 6,
+    };
+
+    private void Ensure(SimEntityKind kind)
+    {
+        var group = GroupOf(kind);
+        if (_generated[group])
+        {
+            return;
+        }
+
+        // Marked first: the group's own steps read its tables while filling them. Dependencies generate on demand,
+        // each with its own stream, so the caller's stream is restored afterwards.
+        _generated[group] = true;
+        var outer = _rng;
+        _rng = new Random(unchecked((_seed * 397) + group));
+        switch (group)
+        {
+            case 0:
+                Teams();
+                Agents();
+                Statuses();
+                TicketTypes();
+                Priorities();
+                Outcomes();
+                AssetTypes();
+                break;
+            case 1:
+                Clients();
+                Sites();
+                Users();
+                break;
+            case 2:
+                Tickets();
+                Actions();
+                Projects();
+                break;
+            case 3:
+                Assets();
+                break;
+            case 4:
+                Contracts();
+                break;
+            case 5:
+                RecurringInvoices();
+                Invoices();
+                break;
+            default:
+                Reports();
+                break;
+        }
+
+        _rng = outer;
     }
 
     // --- reference data -------------------------------------------------------------------------------------
@@ -226,7 +277,7 @@ internal sealed class DatasetGenerator
                 ["website"] = $"https://www.{word.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}{i}.example",
                 ["open_ticket_count"] = 0, ["default_currency_code"] = 0, ["taxable"] = true, ["client_to_invoice"] = 0,
                 ["client_to_invoice_recurring"] = 0, ["billingplans"] = new JsonArray(), ["sla_id"] = i % 4 == 0 ? 2 : 1,
-                ["pritech"] = 0, ["sectech"] = 0, ["accountmanagertech"] = 0, ["phonenumber"] = Phone(),
+                ["pritech"] = 0, ["sectech"] = 0, ["accountmanagertech"] = 0, ["main_phonenumber"] = Phone(),
                 ["email"] = $"info@{word.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}{i}.example",
                 ["prepay_balance"] = 0.0, ["date_created"] = Date(Anchor.AddDays(-_rng.Next(800, 4000))),
                 ["guid"] = NewGuid(), ["customfields"] = CustomFields(), ["stopped"] = 0, ["confirmemail"] = false,
@@ -332,6 +383,33 @@ internal sealed class DatasetGenerator
             }
 
             _t.Add(SimEntityKind.Ticket, ticket);
+            LinkAsset(ticket, i);
+        }
+    }
+
+    private Dictionary<int, JsonObject[]>? _assetsBySite;
+
+    // Every third ticket concerns one of its site's assets, as a break-fix ticket does. The choice is arithmetic, not
+    // random, so the tickets' own random stream (and so every other field) is the same as without links.
+    private void LinkAsset(JsonObject ticket, int index)
+    {
+        if (index % 3 != 0)
+        {
+            return;
+        }
+
+        _assetsBySite ??= _t[SimEntityKind.Asset].Values
+            .GroupBy(a => JsonFields.Int(a, "site_id"))
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => JsonFields.Int(a, "id")).ToArray());
+        if (_assetsBySite.TryGetValue(JsonFields.Int(ticket, "site_id"), out var assets) && assets.Length > 0)
+        {
+            var asset = assets[index / 3 % assets.Length];
+            ticket["assets"] = new JsonArray(new JsonObject
+            {
+                ["id"] = JsonFields.Int(asset, "id"),
+                ["inventory_number"] = JsonFields.String(asset, "inventory_number"),
+                ["assettype_name"] = JsonFields.String(asset, "assettype_name"),
+            });
         }
     }
 
@@ -349,9 +427,13 @@ internal sealed class DatasetGenerator
         }
     }
 
+    private JsonObject[]? _faultSites;
+    private JsonObject[]? _faultAgents;
+    private JsonObject[]? _faultTeams;
+
     private JsonObject? NewFault(bool isProject)
     {
-        var sites = _t[SimEntityKind.Site].Values.ToArray();
+        var sites = _faultSites ??= _t[SimEntityKind.Site].Values.ToArray();
         if (sites.Length == 0)
         {
             return null;
@@ -362,9 +444,9 @@ internal sealed class DatasetGenerator
         var siteId = JsonFields.Int(site, "id");
         var siteUsers = UsersBySite().GetValueOrDefault(siteId);
         var user = siteUsers is { Count: > 0 } ? siteUsers[_rng.Next(siteUsers.Count)] : null;
-        var agents = _t[SimEntityKind.Agent].Values.ToArray();
+        var agents = _faultAgents ??= _t[SimEntityKind.Agent].Values.ToArray();
         var agent = _rng.NextDouble() < 0.1 ? null : agents[_rng.Next(agents.Length)];
-        var teams = _t[SimEntityKind.Team].Values.ToArray();
+        var teams = _faultTeams ??= _t[SimEntityKind.Team].Values.ToArray();
         var team = isProject ? teams.FirstOrDefault(t => JsonFields.String(t, "name") == "Projects") ?? teams[0] : teams[_rng.Next(teams.Length)];
         var roll = _rng.NextDouble();
         var statusId = roll < 0.45 ? 9 : roll < 0.5 ? 8 : 1 + _rng.Next(7);

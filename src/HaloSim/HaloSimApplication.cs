@@ -44,7 +44,7 @@ internal static class HaloSimApplication
                 // Generate the datasets in the background so the first request does not pay for it; startup stays instant.
                 foreach (var instance in registry.Instances)
                 {
-                    _ = Task.Run(() => instance.Data.Count(SimEntityKind.Ticket));
+                    _ = Task.Run(instance.Data.WarmUp);
                 }
             }
 

@@ -81,6 +81,12 @@ internal sealed class RecordQuery
         switch (kind)
         {
             case SimEntityKind.Ticket or SimEntityKind.Project:
+                if (IntParam(_q, "asset_id") is { } assetId)
+                {
+                    // Tickets name the assets they concern in their assets array.
+                    _filters.Add(r => r["assets"] is JsonArray linked && linked.OfType<JsonObject>().Any(a => JsonFields.Int(a, "id") == assetId));
+                }
+
                 IntEq("client_id", "client_id");
                 IntEq("site_id", "site_id");
                 IntEq("user_id", "user_id");

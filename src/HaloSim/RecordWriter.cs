@@ -29,7 +29,7 @@ internal sealed class RecordWriter(SimTables t, DateTime now)
             JsonObject? existing = null;
             if (id > 0)
             {
-                existing = t.Find(route.Kind, id);
+                existing = t.FindAddressable(route.Kind, id);
                 if (existing is null)
                 {
                     return WriteOutcome.Fail(404, $"{route.Label} {id} not found");

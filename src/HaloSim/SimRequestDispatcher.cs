@@ -65,6 +65,29 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         var startedAt = Time.GetUtcNow();
         var startSequence = SimRequestLog.NextSequence();
         var outcome = new RequestOutcome();
+        var recorded = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 1)
+            {
+                return;
+            }
+
+            var status = outcome.Aborted ? 0 : ctx.Response.StatusCode;
+            instance.Requests.Add(new SimRequestLogEntry(
+                ctx.Request.Method, relativePath, ctx.Request.QueryString.Value ?? "", status, startedAt, Time.GetUtcNow(),
+                startSequence, SimRequestLog.NextSequence(), outcome.BudgetCounted, outcome.Aborted));
+            SimLog.Served(logger, instance.Name, ctx.Request.Method, relativePath, status);
+        }
+
+        // Recording as the response starts (not after it is sent) means a caller that has seen the answer always finds
+        // the request in the log; an aborted request records itself just before the abort.
+        ctx.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
+        outcome.Record = Record;
         try
         {
             if (tenantMismatch is not null)
@@ -93,11 +116,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         }
         finally
         {
-            var status = outcome.Aborted ? 0 : ctx.Response.StatusCode;
-            instance.Requests.Add(new SimRequestLogEntry(
-                ctx.Request.Method, relativePath, ctx.Request.QueryString.Value ?? "", status, startedAt, Time.GetUtcNow(),
-                startSequence, SimRequestLog.NextSequence(), outcome.BudgetCounted, outcome.Aborted));
-            SimLog.Served(logger, instance.Name, ctx.Request.Method, relativePath, status);
+            Record();
         }
     }
 
@@ -328,7 +347,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
             else
             {
                 record = int.TryParse(idText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                    ? t.Find(route.Kind, id)
+                    ? t.FindAddressable(route.Kind, id)
                     : null;
             }
 
@@ -457,6 +476,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
                 return;
             case SimPostFailureMode.Abort:
                 outcome.Aborted = true;
+                outcome.Record?.Invoke();
                 ctx.Abort();
                 return;
             default:
@@ -570,5 +590,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         public bool BudgetCounted { get; set; }
 
         public bool Aborted { get; set; }
+
+        public Action? Record { get; set; }
     }
 }

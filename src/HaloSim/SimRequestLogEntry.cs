@@ -6,9 +6,15 @@ namespace HaloMcp.HaloSim;
 /// <param name="Query">Query string including the leading <c>?</c>, or empty.</param>
 /// <param name="StatusCode">Status answered; 0 when the connection was aborted by an injected fault.</param>
 /// <param name="StartedAt">When the request arrived, from the host's <see cref="TimeProvider"/>.</param>
-/// <param name="EndedAt">When the answer was complete, from the host's <see cref="TimeProvider"/>.</param>
+/// <param name="EndedAt">
+/// When the answer was ready to leave (just before its first byte was sent, or the connection aborted), from the host's
+/// <see cref="TimeProvider"/>.
+/// </param>
 /// <param name="StartSequence">Global monotonic counter taken on arrival.</param>
-/// <param name="EndSequence">Global monotonic counter taken on completion: two requests overlapped iff each started before the other ended.</param>
+/// <param name="EndSequence">
+/// Global monotonic counter taken when the answer was ready to leave, before the client could see it: two requests
+/// overlapped iff each started before the other ended.
+/// </param>
 /// <param name="BudgetCounted">Whether the request consumed rate-limit budget.</param>
 /// <param name="Aborted">Whether the connection was aborted instead of answered.</param>
 public sealed record SimRequestLogEntry(

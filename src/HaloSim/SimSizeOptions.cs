@@ -3,6 +3,16 @@ namespace HaloMcp.HaloSim;
 /// <summary>How many records of each kind the seeded dataset holds.</summary>
 public sealed class SimSizeOptions
 {
+    /// <summary>
+    /// A small dataset (a dozen clients, 150 tickets, 120 invoices ...) that generates in milliseconds: what tests
+    /// should use unless they measure volume. The defaults are sized like a mid-size MSP and take a second or two.
+    /// </summary>
+    public static SimSizeOptions Small() => new()
+    {
+        Clients = 12, Sites = 24, Users = 60, Tickets = 150, Actions = 450, Assets = 60, Contracts = 12,
+        Invoices = 120, RecurringInvoices = 20, Agents = 6, Teams = 4, Projects = 6, Reports = 12,
+    };
+
     /// <summary>Customers (<c>/Client</c>).</summary>
     public int Clients { get; set; } = 200;
 

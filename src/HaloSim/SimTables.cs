@@ -7,18 +7,39 @@ internal sealed class SimTables
 {
     private readonly Dictionary<SimEntityKind, SortedDictionary<int, JsonObject>> _tables = [];
     private readonly Dictionary<string, int> _lastIds = [];
+    private readonly Action<SimEntityKind>? _ensure;
 
-    public SimTables()
+    /// <param name="ensure">Called before a kind's table is used, so seeded data can be generated on first touch.</param>
+    public SimTables(Action<SimEntityKind>? ensure = null)
     {
+        _ensure = ensure;
         foreach (var kind in Enum.GetValues<SimEntityKind>())
         {
             _tables[kind] = [];
         }
     }
 
-    public SortedDictionary<int, JsonObject> this[SimEntityKind kind] => _tables[kind];
+    public SortedDictionary<int, JsonObject> this[SimEntityKind kind]
+    {
+        get
+        {
+            _ensure?.Invoke(kind);
+            return _tables[kind];
+        }
+    }
 
-    public JsonObject? Find(SimEntityKind kind, int id) => _tables[kind].GetValueOrDefault(id);
+    public JsonObject? Find(SimEntityKind kind, int id) => this[kind].GetValueOrDefault(id);
+
+    /// <summary>
+    /// Like <see cref="Find"/>, but tickets and projects are one table in HaloPSA (<c>Faults</c>), so an id of either
+    /// kind is found through both <c>/Tickets/{id}</c> and <c>/Projects/{id}</c>.
+    /// </summary>
+    public JsonObject? FindAddressable(SimEntityKind kind, int id) => kind switch
+    {
+        SimEntityKind.Ticket => Find(kind, id) ?? Find(SimEntityKind.Project, id),
+        SimEntityKind.Project => Find(kind, id) ?? Find(SimEntityKind.Ticket, id),
+        _ => Find(kind, id),
+    };
 
     /// <summary>
     /// Adds a record under the next id of its id space. Tickets and projects share one id space (both are
@@ -26,16 +47,17 @@ internal sealed class SimTables
     /// </summary>
     public int Add(SimEntityKind kind, JsonObject record)
     {
+        var table = this[kind];
         var id = NextId(IdSpace(kind));
         // HaloPSA puts id first; callers reading raw JSON expect it there.
         record.Remove("id");
         record.Insert(0, "id", id);
-        _tables[kind][id] = record;
+        table[id] = record;
         return id;
     }
 
     /// <summary>Adds a record keyed by an internal row number; for priorities, whose wire <c>id</c> is a GUID.</summary>
-    public void AddKeyed(SimEntityKind kind, int key, JsonObject record) => _tables[kind][key] = record;
+    public void AddKeyed(SimEntityKind kind, int key, JsonObject record) => this[kind][key] = record;
 
     public int NextId(string idSpace)
     {

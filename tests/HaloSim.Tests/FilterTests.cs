@@ -186,6 +186,16 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
     }
 
     [Fact]
+    public Task Tickets_by_asset()
+    {
+        static bool Concerns(JsonObject ticket, int assetId) =>
+            ticket["assets"] is JsonArray linked && linked.OfType<JsonObject>().Any(a => I(a, "id") == assetId);
+        var linked = Data.All(SimEntityKind.Ticket).First(t => t["assets"] is JsonArray { Count: > 0 });
+        var assetId = I(linked["assets"]![0]!.AsObject(), "id");
+        return AssertFilter("Tickets", $"asset_id={assetId}", "tickets", SimEntityKind.Ticket, t => Concerns(t, assetId));
+    }
+
+    [Fact]
     public Task Assets_by_site()
     {
         var site = I(Data.All(SimEntityKind.Asset)[0], "site_id");
@@ -259,4 +269,26 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
 
     [Fact]
     public Task Reports_search() => AssertFilter("Report", "search=revenue", "reports", SimEntityKind.Report, r => S(r, "name").Contains("revenue", StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public Task Sites_search() => AssertFilter("Site", "search=head", "sites", SimEntityKind.Site, x => !B(x, "inactive") && S(x, "name").Contains("head", StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
+    public Task Projects_search()
+    {
+        var term = S(Data.All(SimEntityKind.Project)[0], "summary")["Project: ".Length..];
+        return AssertFilter("Projects", $"search={Uri.EscapeDataString(term)}", "tickets", SimEntityKind.Project,
+            p => S(p, "summary").Contains(term, StringComparison.OrdinalIgnoreCase) || S(p, "details").Contains(term, StringComparison.OrdinalIgnoreCase),
+            allowEverything: true);
+    }
+
+    [Fact]
+    public Task Contracts_includeinactive() => AssertFilter("ClientContract", "includeinactive=true", "contracts", SimEntityKind.Contract, _ => true, allowEverything: true);
+
+    [Fact]
+    public Task Invoices_by_site()
+    {
+        var site = I(Data.All(SimEntityKind.Invoice)[0], "sitenumber");
+        return AssertFilter("Invoice", $"site_id={site}", "invoices", SimEntityKind.Invoice, i => I(i, "sitenumber") == site);
+    }
 }

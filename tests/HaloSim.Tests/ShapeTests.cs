@@ -122,6 +122,17 @@ public sealed partial class ShapeTests
     }
 
     [Fact]
+    public async Task Projects_are_tickets_too()
+    {
+        await using var sim = await SimTestHost.StartAsync();
+        var project = sim.Demo.Data.All(SimEntityKind.Project)[0];
+        Assert.DoesNotContain(sim.Demo.Data.All(SimEntityKind.Ticket), t => t.Field("id") == project.Field("id"));
+        var viaTickets = await sim.GetJsonAsync($"api/Tickets/{project.Field("id")}");
+        Assert.True(viaTickets.Bool("is_project"));
+        Assert.Equal(project.Str("summary"), viaTickets.Str("summary"));
+    }
+
+    [Fact]
     public async Task Get_action_by_id_requires_ticket_id()
     {
         await using var sim = await SimTestHost.StartAsync();
@@ -154,6 +165,19 @@ public sealed partial class ShapeTests
         var recurring = (await sim.GetJsonAsync("api/RecurringInvoice?includelines=true", token)).Items("invoices");
         Assert.All(recurring, r => Assert.True(r.Bool("is_recurring_invoice")));
         Assert.All(recurring, r => Assert.All(r["lines"]!.AsArray(), l => Assert.True(l.Bool("item_recurring"))));
+    }
+
+    [Fact]
+    public async Task Report_sql_answers_the_documented_shape_without_storing_a_report()
+    {
+        await using var sim = await SimTestHost.StartAsync();
+        var reports = sim.Demo.Data.Count(SimEntityKind.Report);
+        var (status, body) = await sim.PostJsonAsync("api/Report", "[{\"id\":0,\"sql\":\"SELECT aareadesc FROM area\",\"_loadreportonly\":true}]");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("SELECT aareadesc FROM area", body.Str("sql"));
+        Assert.IsType<JsonArray>(body!["report"]!["rows"]);
+        Assert.True(body["report"]!.AsObject().ContainsKey("load_error"));
+        Assert.Equal(reports, sim.Demo.Data.Count(SimEntityKind.Report));
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$")]

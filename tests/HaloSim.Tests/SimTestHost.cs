@@ -25,11 +25,7 @@ public sealed class SimTestHost : IAsyncDisposable
 
     public SimInstance Demo => Host.Instance("demo");
 
-    public static SimSizeOptions SmallSizes() => new()
-    {
-        Clients = 12, Sites = 24, Users = 60, Tickets = 150, Actions = 450, Assets = 60, Contracts = 12,
-        Invoices = 120, RecurringInvoices = 20, Agents = 6, Teams = 4, Projects = 6, Reports = 12,
-    };
+    public static SimSizeOptions SmallSizes() => SimSizeOptions.Small();
 
     public static SimInstanceOptions Instance(string name = "demo", int seed = 1, Action<SimInstanceOptions>? configure = null)
     {

@@ -30,7 +30,7 @@ namespace HaloMcp.Grains.Tickets;
 /// <param name="OnHold">Whether the SLA clock is on hold.</param>
 /// <param name="IsClosed">Whether its status is a closed one.</param>
 /// <param name="Actions">Its actions, newest first, capped.</param>
-/// <param name="ActionsTotal">How many actions it has in all.</param>
+/// <param name="ActionsTotal">How many actions it has in all; null when actions were not read.</param>
 public sealed record TicketDetail(
     int Id,
     string Summary,
@@ -61,4 +61,4 @@ public sealed record TicketDetail(
     bool OnHold,
     bool IsClosed,
     IReadOnlyList<ActionRow> Actions,
-    int ActionsTotal);
+    int? ActionsTotal);

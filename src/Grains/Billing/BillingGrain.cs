@@ -82,7 +82,8 @@ public sealed class BillingGrain(TenantHaloClients clients) : Grain, IBillingGra
         {
             ClientId = query.ClientId, DateFrom = query.DateFrom, DateTo = query.DateTo, IncludeLines = true, PageSize = HaloApiClient.MaxPageSize,
         };
-        await ReadAllAsync("invoices", (n, ct) => client.ListInvoicesAsync(invoices with { Page = n }, ct), calculator.Add, progress, cancellationToken);
+        var tally = new ProgressTally(progress);
+        await ReadAllAsync("invoices", (n, ct) => client.ListInvoicesAsync(invoices with { Page = n }, ct), calculator.Add, tally, cancellationToken);
 
         var schedules = new WireRecurringInvoiceQuery { ClientId = query.ClientId, IncludeLines = true, PageSize = HaloApiClient.MaxPageSize };
         await ReadAllAsync(
@@ -95,7 +96,7 @@ public sealed class BillingGrain(TenantHaloClients clients) : Grain, IBillingGra
                     calculator.AddSchedule(s);
                 }
             },
-            progress,
+            tally,
             cancellationToken);
 
         return calculator.Result();
@@ -105,10 +106,9 @@ public sealed class BillingGrain(TenantHaloClients clients) : Grain, IBillingGra
         string stage,
         Func<int, CancellationToken, Task<HaloPage<T>>> fetch,
         Action<T> add,
-        IProgressObserver? progress,
+        ProgressTally progress,
         CancellationToken cancellationToken)
     {
-        var read = 0;
         for (var page = 1; ; page++)
         {
             var result = await HaloErrorTranslator.RunAsync(() => fetch(page, cancellationToken));
@@ -117,12 +117,33 @@ public sealed class BillingGrain(TenantHaloClients clients) : Grain, IBillingGra
                 add(item);
             }
 
-            read += result.Items.Count;
-            progress?.OnProgress(new RevenueProgress($"Reading {stage}", read, result.Total));
+            progress.Read(stage, page == 1 ? result.Total : 0, result.Items.Count);
             if (!result.HasMore || result.Items.Count == 0)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Progress across every stage of a breakdown: records read so far against records known to be coming. MCP requires
+    /// the progress value to grow with every notification, so it never restarts at a new stage.
+    /// </summary>
+    private sealed class ProgressTally(IProgressObserver? observer)
+    {
+        private int _done;
+        private int _known;
+
+        public void Read(string stage, int newlyKnown, int count)
+        {
+            _known += newlyKnown;
+            if (count == 0)
+            {
+                return;
+            }
+
+            _done += count;
+            observer?.OnProgress(new RevenueProgress($"Reading {stage}", _done, Math.Max(_known, _done)));
         }
     }
 }

@@ -74,7 +74,7 @@ public sealed class ClientGrain(TenantHaloClients clients, IdempotentCreates cre
                         },
                         ct),
                     ct);
-                return TicketMapper.ToDetail(saved, [], 0);
+                return TicketMapper.ToDetail(saved, [], null);
             },
             cancellationToken);
     }

@@ -8,6 +8,7 @@ using HaloMcp.Silo;
 using WireAssetQuery = HaloMcp.Grains.HaloPsa.Queries.AssetQuery;
 using WireClientQuery = HaloMcp.Grains.HaloPsa.Queries.ClientQuery;
 using WireSiteQuery = HaloMcp.Grains.HaloPsa.Queries.SiteQuery;
+using WireTicketQuery = HaloMcp.Grains.HaloPsa.Queries.TicketQuery;
 using WireUserQuery = HaloMcp.Grains.HaloPsa.Queries.UserQuery;
 
 namespace HaloMcp.Grains.Customers;
@@ -76,6 +77,19 @@ public sealed class CustomerDirectoryGrain(TenantHaloClients clients, Idempotent
             AssetMapper.ToRow);
 
     /// <inheritdoc />
-    public async Task<AssetDetail> GetAssetAsync(int assetId, CancellationToken cancellationToken) =>
-        AssetMapper.ToDetail(await clients.CallAsync(TenantId, c => c.GetAssetAsync(assetId, cancellationToken), cancellationToken), []);
+    public async Task<AssetDetail> GetAssetAsync(int assetId, CancellationToken cancellationToken)
+    {
+        // The asset and the tickets that concern it are independent reads; run them side by side.
+        var asset = clients.CallAsync(TenantId, c => c.GetAssetAsync(assetId, cancellationToken), cancellationToken);
+        var tickets = clients.CallAsync(
+            TenantId,
+            c => c.ListTicketsAsync(new WireTicketQuery { AssetId = assetId, OrderBy = "id", OrderDescending = true, Page = 1, PageSize = LinkedTicketCap }, cancellationToken),
+            cancellationToken);
+        var found = await asset;
+        var linked = await tickets;
+        return AssetMapper.ToDetail(found, [.. linked.Items.Select(t => new LinkedTicket(t.Id, t.Summary, PlainText.OrNull(t.StatusName)))]);
+    }
+
+    /// <summary>How many linked tickets <see cref="GetAssetAsync"/> shows, newest first.</summary>
+    public const int LinkedTicketCap = 10;
 }

@@ -1,3 +1,5 @@
+using HaloMcp.Grains.HaloPsa.Errors;
+
 namespace HaloMcp.Grains.HaloPsa;
 
 /// <summary>
@@ -49,11 +51,21 @@ public sealed class CachingHaloTokenSource(HaloTokenClient tokenClient, HaloClie
     {
         // Leave the caller's lock before any work happens.
         await Task.Yield();
+        using var timeout = new CancellationTokenSource(options.AttemptTimeout, timeProvider);
         try
         {
-            using var timeout = new CancellationTokenSource(options.AttemptTimeout, timeProvider);
             var issuedAt = timeProvider.GetUtcNow();
-            var token = await tokenClient.RequestTokenAsync(timeout.Token);
+            HaloAccessToken token;
+            try
+            {
+                token = await tokenClient.RequestTokenAsync(timeout.Token);
+            }
+            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+            {
+                throw new HaloTransientException(
+                    "HaloPSA's authorisation server did not answer in time; try again later.", null, tokenClient.Connection.TokenUri.AbsolutePath, ex);
+            }
+
             var lifetime = token.ExpiresAt - issuedAt;
             var margin = options.TokenRefreshMargin < lifetime / 2 ? options.TokenRefreshMargin : lifetime / 2;
             lock (_gate)

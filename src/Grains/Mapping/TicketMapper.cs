@@ -13,8 +13,8 @@ public static class TicketMapper
         PlainText.Id(t.TicketTypeId), PlainText.OrNull(t.TicketTypeName), PlainText.Id(t.AgentId), PlainText.OrNull(t.AgentName),
         t.TeamId is > 0 ? t.TeamId : null, PlainText.OrNull(t.Team), t.DateOccurred, t.LastActionDate, ReferenceMapper.IsClosedStatus(t.StatusId));
 
-    /// <summary>One ticket with its newest actions.</summary>
-    public static TicketDetail ToDetail(HaloTicket t, IReadOnlyList<ActionRow> actions, int actionsTotal) => new(
+    /// <summary>One ticket with its newest actions; <paramref name="actionsTotal"/> is null when actions were not read.</summary>
+    public static TicketDetail ToDetail(HaloTicket t, IReadOnlyList<ActionRow> actions, int? actionsTotal) => new(
         t.Id, t.Summary ?? string.Empty, PlainText.Of(t.Details), t.ClientId, PlainText.OrNull(t.ClientName),
         PlainText.Id(t.SiteId), PlainText.OrNull(t.SiteName), PlainText.Id(t.UserId), PlainText.OrNull(t.UserName),
         t.StatusId, PlainText.OrNull(t.StatusName), PlainText.Id(t.PriorityId), PlainText.OrNull(t.PriorityName),

@@ -37,7 +37,7 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
     {
         if (query.TicketId is { } ticketId)
         {
-            var wire = new WireActionQuery { TicketId = ticketId, DateFrom = query.DateFrom, DateTo = query.DateTo, Page = query.Page, PageSize = query.PageSize };
+            var wire = new WireActionQuery { TicketId = ticketId, DateFrom = query.DateFrom, DateTo = InclusiveEnd(query.DateTo), Page = query.Page, PageSize = query.PageSize };
             if (query.AgentId is null && !query.BillableOnly && query.ClientId is null)
             {
                 var page = await clients.CallAsync(TenantId, c => c.ListActionsAsync(wire, cancellationToken), cancellationToken);
@@ -53,7 +53,7 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         // active tickets.
         var tickets = await clients.CallAsync(
             TenantId,
-            c => c.ListTicketsAsync(new WireTicketQuery { ClientId = query.ClientId, AgentId = query.AgentId, Page = 1, PageSize = ActionScanTickets }, cancellationToken),
+            c => c.ListTicketsAsync(new WireTicketQuery { ClientId = query.ClientId, AgentId = query.AgentId, Page = 1, PageSize = ActionScanTickets, OrderBy = "lastactiondate", OrderDescending = true }, cancellationToken),
             cancellationToken);
         var all = new List<ActionRow>();
         foreach (var ticket in tickets.Items)
@@ -123,8 +123,17 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
     {
         ClientId = query.ClientId, SiteId = query.SiteId, AgentId = query.AgentId, TeamId = query.TeamId, StatusId = query.StatusId,
         PriorityId = query.PriorityId, TicketTypeId = query.TicketTypeId, OpenOnly = query.OpenOnly, Search = query.Search,
-        DateFrom = query.DateFrom, DateTo = query.DateTo, Page = query.Page, PageSize = query.PageSize,
+        DateFrom = query.DateFrom, DateTo = InclusiveEnd(query.DateTo), Page = query.Page, PageSize = query.PageSize,
+
+        // Newest first, as a person reads a queue; ids grow with time in HaloPSA.
+        OrderBy = "id", OrderDescending = true,
     };
+
+    /// <summary>
+    /// Our ranges end before <paramref name="exclusiveEnd"/>; HaloPSA's <c>enddate</c> includes the instant it names, to
+    /// the millisecond, so it is sent one millisecond earlier.
+    /// </summary>
+    private static DateTimeOffset? InclusiveEnd(DateTimeOffset? exclusiveEnd) => exclusiveEnd?.AddMilliseconds(-1);
 
     private async Task<(IReadOnlyList<SearchHit>, int)> SearchAgentsAsync(string text, int limit, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace HaloMcp.Grains.Tenancy;
 /// load is not cached, and <see cref="Invalidate"/> forces the next caller to load afresh.
 /// </summary>
 /// <typeparam name="T">The cached value.</typeparam>
-public sealed class CachedValue<T>(Func<CancellationToken, Task<T>> load, TimeSpan timeToLive, TimeProvider time)
+public sealed class CachedValue<T>(Func<CancellationToken, Task<T>> load, TimeSpan timeToLive, TimeProvider time, Action<bool>? observe = null)
 {
     private readonly Lock _gate = new();
     private Task<T>? _value;
@@ -22,21 +22,24 @@ public sealed class CachedValue<T>(Func<CancellationToken, Task<T>> load, TimeSp
     public Task<T> GetAsync(CancellationToken cancellationToken)
     {
         Task<T> value;
+        bool hit;
         lock (_gate)
         {
-            if (_value is null || (_value.IsCompleted && time.GetUtcNow() >= _expiresAt))
+            hit = _value is not null && !(_value.IsCompleted && time.GetUtcNow() >= _expiresAt);
+            if (hit)
+            {
+                Hits++;
+            }
+            else
             {
                 Loads++;
                 _value = LoadAsync(++_generation);
             }
-            else
-            {
-                Hits++;
-            }
 
-            value = _value;
+            value = _value!;
         }
 
+        observe?.Invoke(hit);
         return value.IsCompleted ? value : value.WaitAsync(cancellationToken);
     }
 

@@ -114,6 +114,10 @@ public sealed class TenantBudget : IDisposable
     public ValueTask<BudgetUsage> GetUsageAsync(CancellationToken cancellationToken) =>
         _store.GetUsageAsync(_key, EnforcedBudget, _time.GetUtcNow(), cancellationToken);
 
+    /// <summary>Releases the store's record of this tenant if nothing in it still counts (the tenant went idle).</summary>
+    public ValueTask<bool> ForgetIfIdleAsync(CancellationToken cancellationToken) =>
+        _store.ForgetIfIdleAsync(_key, EnforcedBudget, _time.GetUtcNow(), cancellationToken);
+
     /// <inheritdoc />
     public void Dispose()
     {

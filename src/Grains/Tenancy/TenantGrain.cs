@@ -1,3 +1,4 @@
+using HaloMcp.Grains.Diagnostics;
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Model;
@@ -24,6 +25,7 @@ public sealed partial class TenantGrain(
     IOptions<HaloClientOptions> clientOptions,
     IOptions<BudgetEnforcementOptions> budgetOptions,
     IOptions<ReferenceDataOptions> cacheOptions,
+    TenantMetrics metrics,
     ILoggerFactory loggers) : Grain, ITenantGrain, ITenantUpstream
 {
     private readonly Lock _gate = new();
@@ -36,11 +38,20 @@ public sealed partial class TenantGrain(
     private string TenantId => GetPrimaryKeyString();
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _budget?.Dispose();
         clients.Forget(TenantId);
-        return Task.CompletedTask;
+        if (_budget is not null)
+        {
+            // Grants still inside the window must keep counting if the tenant comes back; older ones cost nothing.
+            await _budget.ForgetIfIdleAsync(cancellationToken).ConfigureAwait(false);
+            _budget.Dispose();
+        }
+
+        if (_tokens?.Current is { } token)
+        {
+            await tokenStore.RemoveIfAsync(TenantId, token.Value, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -71,7 +82,18 @@ public sealed partial class TenantGrain(
             deadline = safe < deadline ? safe : deadline;
         }
 
-        await _budget!.AcquireAsync(deadline, cancellationToken).ConfigureAwait(false);
+        var waitedBefore = _budget!.GrantedAfterWaiting;
+        try
+        {
+            await _budget.AcquireAsync(deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.RateLimited)
+        {
+            metrics.Rejected(TenantId);
+            throw;
+        }
+
+        metrics.Permitted(TenantId, kind == HaloRequestKind.Write ? "write" : "read", _budget.GrantedAfterWaiting != waitedBefore);
     }
 
     /// <inheritdoc />
@@ -80,6 +102,7 @@ public sealed partial class TenantGrain(
         var settings = CurrentSettings();
         var pause = retryAfter ?? settings.EffectiveBudget.Window;
         LogPaused(_logger, TenantId, pause.TotalSeconds);
+        metrics.RateLimited(TenantId);
         await _budget!.PauseAsync(pause, cancellationToken).ConfigureAwait(false);
     }
 
@@ -131,7 +154,7 @@ public sealed partial class TenantGrain(
             CurrentSettings();
             lock (_gate)
             {
-                return _reference ??= new ReferenceData(Load, cacheOptions.Value.ReferenceDataTtl, TimeProvider);
+                return _reference ??= new ReferenceData(Load, cacheOptions.Value.ReferenceDataTtl, TimeProvider, (cache, hit) => metrics.CacheLookup(TenantId, cache, hit));
             }
         }
     }
@@ -159,7 +182,8 @@ public sealed partial class TenantGrain(
                         new HaloTokenClient(httpClients.CreateClient(HaloHttp.ClientName), connection, TimeProvider, loggers.CreateLogger<HaloTokenClient>()),
                         tokenStore,
                         clientOptions.Value,
-                        TimeProvider);
+                        TimeProvider,
+                        () => metrics.TokenRequested(TenantId));
                     _reference = null;
                 }
 

@@ -8,11 +8,23 @@ namespace HaloMcp.Grains.Tenancy;
 /// before expiry, dropped when HaloPSA rejects it, and shared with the other nodes through
 /// <see cref="ISharedTokenStore"/>.
 /// </summary>
-public sealed class TenantTokenCache(string key, HaloTokenClient tokenClient, ISharedTokenStore store, HaloClientOptions options, TimeProvider time)
+public sealed class TenantTokenCache(string key, HaloTokenClient tokenClient, ISharedTokenStore store, HaloClientOptions options, TimeProvider time, Action? onRequest = null)
 {
     private readonly Lock _gate = new();
     private HaloAccessToken? _current;
     private Task<HaloAccessToken>? _inFlight;
+
+    /// <summary>The token held now, if any.</summary>
+    public HaloAccessToken? Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current;
+            }
+        }
+    }
 
     /// <summary>How many token requests this cache has sent to HaloPSA.</summary>
     public int TokenRequests { get; private set; }
@@ -65,6 +77,8 @@ public sealed class TenantTokenCache(string key, HaloTokenClient tokenClient, IS
                 {
                     TokenRequests++;
                 }
+
+                onRequest?.Invoke();
 
                 token = await tokenClient.RequestTokenAsync(timeout.Token).ConfigureAwait(false);
                 await store.SetAsync(key, new SharedToken(token.Value, token.ExpiresAt, token.Scope), CancellationToken.None).ConfigureAwait(false);

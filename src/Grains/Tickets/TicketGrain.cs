@@ -40,7 +40,7 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
         var ticketTask = _ticket!.GetAsync(cancellationToken);
         if (!includeActions)
         {
-            return TicketMapper.ToDetail(await ticketTask, [], 0);
+            return TicketMapper.ToDetail(await ticketTask, [], null);
         }
 
         // The two reads are independent; run them side by side.
@@ -79,7 +79,7 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
 
         // HaloPSA answers an update with the whole saved ticket: that is the freshest copy there is.
         _ticket!.Set(saved);
-        return TicketMapper.ToDetail(saved, [], 0);
+        return TicketMapper.ToDetail(saved, [], null);
     }
 
     /// <inheritdoc />

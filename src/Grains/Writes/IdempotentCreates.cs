@@ -20,6 +20,9 @@ public sealed partial class IdempotentCreates(IIdempotencyStore store, IOptions<
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _inFlight = new(StringComparer.Ordinal);
 
+    /// <summary>How many distinct creates are under way on this node right now.</summary>
+    internal int InFlight => _inFlight.Count;
+
     /// <summary>Runs <paramref name="create"/> once per identical <paramref name="command"/> within the window.</summary>
     public async Task<TResult> RunAsync<TCommand, TResult>(
         string tenantId,
@@ -32,19 +35,11 @@ public sealed partial class IdempotentCreates(IIdempotencyStore store, IOptions<
     {
         var key = KeyOf(tenantId, operation, JsonSerializer.SerializeToUtf8Bytes(command, commandType));
         // Concurrent identical creates on this node share one attempt; the store covers the other nodes and later repeats.
-        var attempt = _inFlight.GetOrAdd(key, k => new Lazy<Task<string>>(() => AttemptAsync(k, operation, resultType, create, cancellationToken)));
-        try
-        {
-            var json = await attempt.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return JsonSerializer.Deserialize(json, resultType)!;
-        }
-        finally
-        {
-            if (attempt.Value.IsCompleted)
-            {
-                _inFlight.TryRemove(KeyValuePair.Create(key, attempt));
-            }
-        }
+        // The attempt belongs to every caller, so no single caller's cancellation stops it: each caller may give up
+        // on its own.
+        var attempt = _inFlight.GetOrAdd(key, k => new Lazy<Task<string>>(() => AttemptAsync(k, operation, resultType, create, CancellationToken.None)));
+        var json = await attempt.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(json, resultType)!;
     }
 
     /// <summary>The idempotency key: tenant, operation and a hash of the canonical arguments.</summary>
@@ -55,6 +50,25 @@ public sealed partial class IdempotentCreates(IIdempotencyStore store, IOptions<
     }
 
     private async Task<string> AttemptAsync<TResult>(
+        string key,
+        string operation,
+        JsonTypeInfo<TResult> resultType,
+        Func<CancellationToken, Task<TResult>> create,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ClaimAndCreateAsync(key, operation, resultType, create, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Forgotten as soon as it is done, even when every caller gave up waiting for it; only this attempt removes
+            // its entry, so the entry under the key is this attempt's own.
+            _inFlight.TryRemove(key, out _);
+        }
+    }
+
+    private async Task<string> ClaimAndCreateAsync<TResult>(
         string key,
         string operation,
         JsonTypeInfo<TResult> resultType,

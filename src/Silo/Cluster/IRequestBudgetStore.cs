@@ -22,6 +22,12 @@ public interface IRequestBudgetStore
     /// <summary>How many permits the window ending at <paramref name="now"/> holds, and any pause in force.</summary>
     ValueTask<BudgetUsage> GetUsageAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Forgets <paramref name="key"/> if nothing of it still counts: every grant has left the window and no pause is in
+    /// force. Called when a tenant goes idle, so that idle tenants cost no memory; returns whether it was forgotten.
+    /// </summary>
+    ValueTask<bool> ForgetIfIdleAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Forgets <paramref name="key"/> (its tenant was removed).</summary>
     ValueTask ForgetAsync(string key, CancellationToken cancellationToken);
 }

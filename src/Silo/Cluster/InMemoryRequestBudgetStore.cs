@@ -30,6 +30,22 @@ public sealed class InMemoryRequestBudgetStore : IRequestBudgetStore
             : new BudgetUsage(0, budget.Requests, null));
 
     /// <inheritdoc />
+    public ValueTask<bool> ForgetIfIdleAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_logs.TryGetValue(key, out var log) && log.IsIdle(budget, now))
+        {
+            // A grant racing in between the check and the removal would be lost; the removal is conditional on the
+            // log object and a fresh grant re-creates it, and callers only forget tenants that have gone idle.
+            return ValueTask.FromResult(_logs.TryRemove(KeyValuePair.Create(key, log)));
+        }
+
+        return ValueTask.FromResult(false);
+    }
+
+    /// <summary>How many keys the store holds.</summary>
+    public int Count => _logs.Count;
+
+    /// <inheritdoc />
     public ValueTask ForgetAsync(string key, CancellationToken cancellationToken)
     {
         _logs.TryRemove(key, out _);
@@ -84,6 +100,15 @@ public sealed class InMemoryRequestBudgetStore : IRequestBudgetStore
                 {
                     _pausedUntil = until;
                 }
+            }
+        }
+
+        public bool IsIdle(RequestBudget budget, DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                Expire(now - budget.Window);
+                return _count == 0 && (_pausedUntil is null || _pausedUntil <= now);
             }
         }
 

@@ -153,7 +153,7 @@ public sealed class EntityListTests
         Assert.All(page.Items, c => Assert.Equal(clientId, c.ClientId));
         Assert.Equal(HaloRig.Str(sample, "ref"), contract.Ref);
         // Billing lines come only with includedetails=true; the simulator's first slice stores none yet.
-        Assert.Contains(rig.Sim.Requests.Entries, e => e.Path.EndsWith($"/ClientContract/{contract.Id}", StringComparison.OrdinalIgnoreCase) && e.Query.Contains("includedetails=true", StringComparison.Ordinal));
+        Assert.Contains((await rig.SettledEntriesAsync()), e => e.Path.EndsWith($"/ClientContract/{contract.Id}", StringComparison.OrdinalIgnoreCase) && e.Query.Contains("includedetails=true", StringComparison.Ordinal));
         if (sample["billingplans"] is System.Text.Json.Nodes.JsonArray plans)
         {
             Assert.Equal(plans.Count, contract.BillingPlans?.Count ?? 0);
@@ -212,7 +212,7 @@ public sealed class EntityListTests
 
         Assert.Equal(truth, all.Count);
         Assert.Equal(truth, all.Select(i => i.Id).Distinct().Count());
-        Assert.Equal(3, rig.Sim.Requests.Entries.Count(e => e.Path.EndsWith("/Invoice", StringComparison.OrdinalIgnoreCase) && e.Query.Contains("includelines", StringComparison.Ordinal)));
+        Assert.Equal(3, (await rig.SettledEntriesAsync()).Count(e => e.Path.EndsWith("/Invoice", StringComparison.OrdinalIgnoreCase) && e.Query.Contains("includelines", StringComparison.Ordinal)));
         Assert.All(mine, i => Assert.Equal(clientId, i.ClientId));
     }
 
@@ -288,6 +288,17 @@ public sealed class EntityListTests
         Assert.All(page.Items, a => Assert.Equal(ticketId, a.TicketId));
         Assert.Equal(HaloRig.Str(sample, "note"), action.Note);
         Assert.False(string.IsNullOrEmpty(action.Outcome));
+    }
+
+    [Fact]
+    public async Task The_unlimited_gate_lets_every_call_through()
+    {
+        await using var rig = await HaloRig.StartAsync();
+
+        var statuses = await rig.NewClient(rig.Tokens, HaloRequestGate.Unlimited).ListStatusesAsync(default);
+
+        Assert.NotEmpty(statuses);
+        Assert.Equal(0, rig.Gate.Total);
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)

@@ -21,7 +21,7 @@ public sealed class FaultTests
         var statuses = await rig.Client.ListStatusesAsync(default);
 
         Assert.NotEmpty(statuses);
-        Assert.Equal([429, 429, 200], rig.Sim.Requests.Entries.Where(e => e.Method == "GET").Select(e => e.StatusCode));
+        Assert.Equal([429, 429, 200], (await rig.SettledEntriesAsync()).Where(e => e.Method == "GET").Select(e => e.StatusCode));
         Assert.Equal(3, rig.Gate.Reads);
         Assert.Equal(2, rig.Gate.RateLimited);
     }
@@ -36,7 +36,7 @@ public sealed class FaultTests
         var page = await rig.Client.ListTicketsAsync(new TicketQuery { PageSize = 5 }, default);
 
         Assert.Equal(5, page.Items.Count);
-        var statuses = rig.Sim.Requests.Entries.Where(e => e.Method == "GET").Select(e => e.StatusCode).ToList();
+        var statuses = (await rig.SettledEntriesAsync()).Where(e => e.Method == "GET").Select(e => e.StatusCode).ToList();
         Assert.Equal(3, statuses.Count);
         Assert.All(statuses.Take(2), s => Assert.True(s >= 500));
         Assert.Equal(200, statuses[2]);
@@ -51,7 +51,7 @@ public sealed class FaultTests
 
         var error = await Assert.ThrowsAsync<HaloTransientException>(() => rig.Client.ListStatusesAsync(default));
 
-        Assert.Equal(rig.Options.MaxRetries + 1, rig.Count("GET", "/api/Status"));
+        Assert.Equal(rig.Options.MaxRetries + 1, await rig.CountAsync("GET", "/api/Status", rig.Options.MaxRetries + 1));
         Assert.Equal(rig.Options.MaxRetries + 1, rig.Gate.Reads);
         Assert.Contains("can be retried", error.Message, StringComparison.Ordinal);
     }
@@ -67,7 +67,7 @@ public sealed class FaultTests
         // No Retry-After header: the sim's message names a 5 minute rolling window.
         Assert.Equal(TimeSpan.FromMinutes(5), error.RetryAfter);
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
-        Assert.Equal(rig.Options.MaxRetries + 1, rig.Count("GET", "/api/Status"));
+        Assert.Equal(rig.Options.MaxRetries + 1, await rig.CountAsync("GET", "/api/Status", rig.Options.MaxRetries + 1));
         Assert.Equal(rig.Options.MaxRetries + 1, rig.Gate.Reads);
         Assert.Equal(rig.Options.MaxRetries + 1, rig.Gate.RateLimited);
         Assert.Contains("retry after 300 s", error.Message, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<HaloRateLimitedException>(() => rig.Client.ListStatusesAsync(default));
 
         Assert.Equal(TimeSpan.FromSeconds(300), error.RetryAfter);
-        Assert.Equal(1, rig.Count("GET", "/api/Status"));
+        Assert.Equal(1, await rig.CountAsync("GET", "/api/Status", 1));
         Assert.Equal([TimeSpan.FromSeconds(300)], rig.Gate.RetryAfters);
     }
 
@@ -99,11 +99,12 @@ public sealed class FaultTests
         var call = rig.Client.ListStatusesAsync(default);
         await ManualClock.WaitUntilAsync(() => rig.Gate.RateLimited == 1 && time.NextDueAt == start + TimeSpan.FromSeconds(30));
         Assert.False(call.IsCompleted);
-        var statuses = await time.DriveAsync(call, TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(30));
+        var statuses = await call;
 
         Assert.NotEmpty(statuses);
         Assert.Equal([TimeSpan.FromSeconds(30)], rig.Gate.RetryAfters);
-        var retried = rig.Sim.Requests.Entries.Where(e => e.Method == "GET").ToList();
+        var retried = (await rig.SettledEntriesAsync()).Where(e => e.Method == "GET").ToList();
         Assert.Equal([429, 200], retried.Select(e => e.StatusCode));
         Assert.True(retried[1].StartedAt >= start + TimeSpan.FromSeconds(30));
     }
@@ -122,7 +123,7 @@ public sealed class FaultTests
             () => rig.Client.CreateTicketAsync(new HaloTicketWrite { Summary = summary, ClientId = clientId }, default));
 
         Assert.Single(rig.Sim.Data.Where(SimEntityKind.Ticket, t => HaloRig.Str(t, "summary") == summary));
-        Assert.Equal(1, rig.Count("POST", "/api/Tickets"));
+        Assert.Equal(1, await rig.CountAsync("POST", "/api/Tickets", 1));
         Assert.Equal(1, rig.Gate.Writes);
     }
 
@@ -137,7 +138,7 @@ public sealed class FaultTests
 
         Assert.Single(rig.Sim.Data.Where(SimEntityKind.Ticket, t => HaloRig.Str(t, "summary") == "After the burst"));
         Assert.Equal(ticket.Id, HaloRig.Int(rig.Sim.Data.Where(SimEntityKind.Ticket, t => HaloRig.Str(t, "summary") == "After the burst")[0], "id"));
-        Assert.Equal([429, 429, 200], rig.Sim.Requests.Entries.Where(e => e.Method == "POST" && e.Path.StartsWith("/api", StringComparison.Ordinal)).Select(e => e.StatusCode));
+        Assert.Equal([429, 429, 200], (await rig.SettledEntriesAsync()).Where(e => e.Method == "POST" && e.Path.StartsWith("/api", StringComparison.Ordinal)).Select(e => e.StatusCode));
         Assert.Equal(3, rig.Gate.Writes);
         Assert.Equal(2, rig.Gate.RateLimited);
     }
@@ -152,7 +153,7 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAsync<HaloWriteOutcomeUnknownException>(
             () => rig.Client.CreateClientAsync(new HaloClientWrite { Name = "Never twice" }, default));
 
-        Assert.Equal(1, rig.Count("POST", "/api/Client"));
+        Assert.Equal(1, await rig.CountAsync("POST", "/api/Client", 1));
         Assert.Equal(1, rig.Gate.Writes);
         Assert.Contains("may or may not have been applied", error.Message, StringComparison.Ordinal);
     }
@@ -160,14 +161,15 @@ public sealed class FaultTests
     [Fact]
     public async Task A_write_that_times_out_after_sending_is_outcome_unknown()
     {
+        await using var rig = await HaloRig.StartAsync();
+        await rig.Tokens.GetTokenAsync(default);
         var options = HaloRig.FastOptions();
         options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-        await using var rig = await HaloRig.StartAsync(options: options);
-        await rig.Tokens.GetTokenAsync(default);
+        var client = rig.NewClient(rig.Tokens, options: options);
         rig.Sim.Faults.Latency = TimeSpan.FromSeconds(30);
 
         await Assert.ThrowsAsync<HaloWriteOutcomeUnknownException>(
-            () => rig.Client.CreateClientAsync(new HaloClientWrite { Name = "Slow" }, default));
+            () => client.CreateClientAsync(new HaloClientWrite { Name = "Slow" }, default));
 
         Assert.Equal(1, rig.Gate.Writes);
     }
@@ -175,15 +177,24 @@ public sealed class FaultTests
     [Fact]
     public async Task A_read_whose_attempts_time_out_is_retried_then_transient()
     {
+        var time = new ManualTimeProvider();
         var options = HaloRig.FastOptions();
         options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
         options.MaxRetries = 1;
-        await using var rig = await HaloRig.StartAsync(options: options);
+        await using var rig = await HaloRig.StartAsync(options: options, time: time);
         await rig.Tokens.GetTokenAsync(default);
+        var client = rig.NewClient(rig.Tokens, options: options);
         rig.Sim.Faults.Latency = TimeSpan.FromSeconds(30);
 
-        var error = await Assert.ThrowsAsync<HaloTransientException>(() => rig.Client.ListStatusesAsync(default));
+        // Every attempt hangs at the simulator; the clock, not the machine's speed, decides when each one times out.
+        var call = client.ListStatusesAsync(default);
+        for (var step = 0; step < 2_000 && !call.IsCompleted; step++)
+        {
+            await Task.Delay(5);
+            time.Advance(TimeSpan.FromMilliseconds(50));
+        }
 
+        var error = await Assert.ThrowsAsync<HaloTransientException>(() => call);
         Assert.Equal(2, rig.Gate.Reads);
         Assert.Contains("can be retried", error.Message, StringComparison.Ordinal);
     }
@@ -195,9 +206,8 @@ public sealed class FaultTests
         options.MaxRetries = 1;
         await using var rig = await HaloRig.StartAsync(options: options);
         using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
-        var tokens = new CachingHaloTokenSource(new HaloTokenClient(impatient, rig.Connection, TimeProvider.System, NullLogger<HaloTokenClient>.Instance), options, TimeProvider.System);
-        await tokens.GetTokenAsync(default);
-        var client = new HaloApiClient(impatient, rig.Connection, tokens, rig.Gate, options, TimeProvider.System, NullLogger<HaloApiClient>.Instance);
+        await rig.Tokens.GetTokenAsync(default);
+        var client = new HaloApiClient(impatient, rig.Connection, rig.Tokens, rig.Gate, options, TimeProvider.System, NullLogger<HaloApiClient>.Instance);
         rig.Sim.Faults.Latency = TimeSpan.FromSeconds(30);
 
         await Assert.ThrowsAsync<HaloTransientException>(() => client.ListStatusesAsync(default));
@@ -216,20 +226,42 @@ public sealed class FaultTests
         var slowGate = new DelayingGate(TimeSpan.FromSeconds(60), time);
         var client = rig.NewClient(rig.Tokens, slowGate);
 
-        var passes = await time.DriveAsync(client.ListStatusesAsync(default), TimeSpan.FromSeconds(1));
+        await rig.Tokens.GetTokenAsync(default);
+        var call = client.ListStatusesAsync(default);
+        await ManualClock.WaitUntilAsync(() => slowGate.Waiting == 1);
+        time.Advance(TimeSpan.FromSeconds(60)); // six attempt timeouts' worth, all spent at the gate
+        var passes = await call;
+
         var tooSlow = new DelayingGate(TimeSpan.FromSeconds(600), time);
-        var late = time.DriveAsync(rig.NewClient(rig.Tokens, tooSlow).ListStatusesAsync(default), TimeSpan.FromSeconds(5));
+        var late = rig.NewClient(rig.Tokens, tooSlow).ListStatusesAsync(default);
+        await ManualClock.WaitUntilAsync(() => tooSlow.Waiting == 1);
+        time.Advance(TimeSpan.FromSeconds(121));
         var error = await Assert.ThrowsAsync<HaloTransientException>(() => late);
 
         Assert.NotEmpty(passes);
         Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, rig.Count("GET", "/api/Status"));
+        Assert.Equal(1, await rig.CountAsync("GET", "/api/Status", 1));
     }
 
     private sealed class DelayingGate(TimeSpan wait, TimeProvider time) : IHaloRequestGate
     {
-        public async ValueTask AcquireAsync(HaloRequestKind kind, CancellationToken cancellationToken) =>
-            await Task.Delay(wait, time, cancellationToken);
+        private int _waiting;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public async ValueTask AcquireAsync(HaloRequestKind kind, CancellationToken cancellationToken)
+        {
+            var delay = Task.Delay(wait, time, cancellationToken);
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await delay;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
 
         public void OnRateLimited(TimeSpan? retryAfter)
         {

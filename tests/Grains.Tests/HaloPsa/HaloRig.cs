@@ -84,6 +84,21 @@ public sealed class HaloRig : IAsyncDisposable
 
     public int Count(string method, string pathPrefix) => Sim.Requests.Count(method, pathPrefix);
 
+    // The simulator records a request after its answer has gone out, so a test can see the answer before the log
+    // entry. These wait (bounded) for entries the client has certainly caused, then report what is there.
+    public async Task<int> CountAsync(string method, string pathPrefix, int atLeast)
+    {
+        await ManualClock.WaitUntilAsync(() => Count(method, pathPrefix) >= atLeast, failIfNot: false);
+        return Count(method, pathPrefix);
+    }
+
+    /// <summary>The log once it holds an /api entry for every attempt that passed <see cref="Gate"/>.</summary>
+    public async Task<IReadOnlyList<SimRequestLogEntry>> SettledEntriesAsync()
+    {
+        await ManualClock.WaitUntilAsync(() => Sim.Requests.Count("*", "/api") >= Gate.Total, failIfNot: false);
+        return Sim.Requests.Entries;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -33,7 +33,8 @@ public sealed class QueryFilterTests
         var active = (Func<JsonObject, bool>)(r => !Bool(r, "inactive"));
         var ticketWithActions = TicketWithActions(data);
         var siteWord = Word(data, SimEntityKind.Site, "name");
-        var userWord = Word(data, SimEntityKind.User, "name");
+        // The word must come from a contact that /Users lists at all (onlyusers leaves out agents and service accounts).
+        var userWord = Word(data.All(SimEntityKind.User).Where(onlyUsers).ToList(), "name");
         var projectWord = Word(data, SimEntityKind.Project, "summary");
         var assetSite = First(data, SimEntityKind.Asset, "site_id");
         var contractSite = First(data, SimEntityKind.Contract, "site_id");
@@ -113,8 +114,10 @@ public sealed class QueryFilterTests
     private static int First(SimDataset data, SimEntityKind kind, string field) =>
         data.All(kind).Select(r => HaloRig.Int(r, field)).First(v => v > 0);
 
-    private static string Word(SimDataset data, SimEntityKind kind, string field) =>
-        HaloRig.Str(data.All(kind)[1], field)!.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(w => w.Length).First();
+    private static string Word(SimDataset data, SimEntityKind kind, string field) => Word(data.All(kind), field);
+
+    private static string Word(IReadOnlyList<JsonObject> records, string field) =>
+        HaloRig.Str(records[1], field)!.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(w => w.Length).First();
 
     private static bool Has(JsonObject record, string text, params string[] fields) =>
         fields.Any(f => (HaloRig.Str(record, f) ?? "").Contains(text, StringComparison.OrdinalIgnoreCase));

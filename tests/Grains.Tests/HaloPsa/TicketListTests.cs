@@ -26,8 +26,22 @@ public sealed class TicketListTests
         Assert.Empty(first.Items.Select(t => t.Id).Intersect(second.Items.Select(t => t.Id)));
         Assert.False(last.HasMore);
         Assert.Equal(total - ((lastPage - 1) * 10), last.Items.Count);
-        Assert.All(rig.Sim.Requests.Entries.Where(e => e.Path.EndsWith("/Tickets", StringComparison.OrdinalIgnoreCase)),
+        Assert.All((await rig.SettledEntriesAsync()).Where(e => e.Path.EndsWith("/Tickets", StringComparison.OrdinalIgnoreCase)),
             e => Assert.Contains("pageinate=true", e.Query, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Order_and_orderdesc_are_sent_and_sort_the_list()
+    {
+        await using var rig = await HaloRig.StartAsync();
+        var newest = await rig.Client.ListTicketsAsync(new TicketQuery { PageSize = 20, OrderBy = "id", OrderDescending = true }, default);
+
+        var ids = newest.Items.Select(t => t.Id).ToList();
+        Assert.Equal(ids.OrderByDescending(id => id), ids);
+        Assert.Equal(rig.Sim.Data.All(SimEntityKind.Ticket).Max(t => (int)t["id"]!), ids[0]);
+        var entry = (await rig.SettledEntriesAsync()).Single(e => e.Path.EndsWith("/Tickets", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("order=id", entry.Query, StringComparison.Ordinal);
+        Assert.Contains("orderdesc=true", entry.Query, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,18 +12,18 @@ public sealed class TokenTests
     public async Task Two_hundred_concurrent_callers_on_a_cold_cache_cause_one_token_request()
     {
         await using var rig = await HaloRig.StartAsync();
-        using var start = new ManualResetEventSlim();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var callers = Enumerable.Range(0, 200).Select(_ => Task.Run(async () =>
         {
-            start.Wait();
+            await start.Task;
             return await rig.Tokens.GetTokenAsync(default);
         })).ToArray();
-        start.Set();
+        start.SetResult();
         var tokens = await Task.WhenAll(callers);
 
         Assert.Single(tokens.Select(t => t.Value).Distinct());
-        Assert.Equal(1, rig.Count("POST", "/auth/token"));
+        Assert.Equal(1, await rig.CountAsync("POST", "/auth/token", 1));
     }
 
     [Fact]
@@ -43,9 +43,9 @@ public sealed class TokenTests
         Assert.Single(refreshed.Select(t => t.Value).Distinct());
         Assert.NotEqual(first.Value, refreshed[0].Value);
         Assert.Equal(time.GetUtcNow() + TimeSpan.FromMinutes(10), refreshed[0].ExpiresAt);
-        Assert.Equal(2, rig.Count("POST", "/auth/token"));
+        Assert.Equal(2, await rig.CountAsync("POST", "/auth/token", 2));
         Assert.Single(ticket.Items);
-        Assert.Equal(0, rig.Sim.Requests.Entries.Count(e => e.StatusCode == 401));
+        Assert.Equal(0, (await rig.SettledEntriesAsync()).Count(e => e.StatusCode == 401));
     }
 
     [Fact]
@@ -54,6 +54,7 @@ public sealed class TokenTests
         await using var rig = await HaloRig.StartAsync();
         var id = HaloRig.Int(rig.Sim.Data.All(SimEntityKind.Ticket)[0], "id");
         await rig.Client.GetTicketAsync(id, default);
+        await rig.SettledEntriesAsync();
         rig.Sim.RevokeTokens();
         rig.Sim.Requests.Reset();
         var gateBefore = rig.Gate.Reads;
@@ -61,8 +62,8 @@ public sealed class TokenTests
         var ticket = await rig.Client.GetTicketAsync(id, default);
 
         Assert.Equal(id, ticket.Id);
-        Assert.Equal(1, rig.Count("POST", "/auth/token"));
-        Assert.Equal(2, rig.Count("GET", "/api/Tickets"));
+        Assert.Equal(1, await rig.CountAsync("POST", "/auth/token", 1));
+        Assert.Equal(2, await rig.CountAsync("GET", "/api/Tickets", 2));
         Assert.Equal([401, 200], rig.Sim.Requests.Entries.Where(e => e.Method == "GET").Select(e => e.StatusCode));
         Assert.Equal(2, rig.Gate.Reads - gateBefore);
     }
@@ -76,7 +77,7 @@ public sealed class TokenTests
 
         var error = await Assert.ThrowsAsync<HaloAuthenticationException>(() => client.ListStatusesAsync(default));
 
-        Assert.Equal(2, rig.Count("GET", "/api/Status"));
+        Assert.Equal(2, await rig.CountAsync("GET", "/api/Status", 2));
         Assert.Equal(2, tokens.Invalidations);
         Assert.Equal(2, rig.Gate.Reads);
         Assert.Contains("check the client id and secret", error.Message, StringComparison.Ordinal);
@@ -127,7 +128,7 @@ public sealed class TokenTests
 
         Assert.NotEqual(first.Value, second.Value);
         Assert.Equal(second, stillSecond);
-        Assert.Equal(2, rig.Count("POST", "/auth/token"));
+        Assert.Equal(2, await rig.CountAsync("POST", "/auth/token", 2));
     }
 
     [Fact]
@@ -142,7 +143,17 @@ public sealed class TokenTests
         var statuses = await rig.Client.ListStatusesAsync(default);
 
         Assert.NotEmpty(statuses);
-        Assert.Contains(rig.Sim.Requests.Entries, e => e.Path.EndsWith("/auth/token", StringComparison.Ordinal) && e.Query.Contains("tenant=demo", StringComparison.Ordinal));
+        Assert.Contains((await rig.SettledEntriesAsync()), e => e.Path.EndsWith("/auth/token", StringComparison.Ordinal) && e.Query.Contains("tenant=demo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refused_scope_is_an_authentication_error_naming_it()
+    {
+        await using var rig = await HaloRig.StartAsync(s => s.AllowedScopes = ["read:tickets"]);
+
+        var error = await Assert.ThrowsAsync<HaloAuthenticationException>(() => rig.TokenClient.RequestTokenAsync(default));
+
+        Assert.Contains("refused the requested scope 'all'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,19 @@ public sealed class WriteTests
     }
 
     [Fact]
+    public async Task Updating_an_unknown_ticket_is_not_found()
+    {
+        await using var rig = await HaloRig.StartAsync();
+        var before = rig.Sim.Data.Count(SimEntityKind.Ticket);
+
+        var error = await Assert.ThrowsAsync<HaloNotFoundException>(
+            () => rig.Client.UpdateTicketAsync(909_090, new HaloTicketWrite { StatusId = 2 }, default));
+
+        Assert.Equal("No ticket 909090.", error.Message);
+        Assert.Equal(before, rig.Sim.Data.Count(SimEntityKind.Ticket));
+    }
+
+    [Fact]
     public async Task Add_action_sends_hours_and_updates_the_ticket()
     {
         await using var rig = await HaloRig.StartAsync();
@@ -100,7 +113,7 @@ public sealed class WriteTests
 
         Assert.Contains("An Outcome must be entered for this Action", error.HaloMessage, StringComparison.Ordinal);
         Assert.Equal(before, rig.Sim.Data.Count(SimEntityKind.Action));
-        Assert.Equal(1, rig.Count("POST", "/api/Actions"));
+        Assert.Equal(1, await rig.CountAsync("POST", "/api/Actions", 1));
     }
 
     [Fact]

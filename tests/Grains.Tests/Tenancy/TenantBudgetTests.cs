@@ -186,6 +186,27 @@ public sealed class TenantBudgetTests
     }
 
     [Fact]
+    public async Task An_idle_tenant_is_forgotten_only_once_its_grants_have_left_the_window()
+    {
+        var clock = new ManualTimeProvider();
+        var store = new InMemoryRequestBudgetStore();
+        var window = new RequestBudget(2, TimeSpan.FromSeconds(60));
+        using var budget = new TenantBudget("acme", () => window, store, clock, new BudgetEnforcementOptions { SkewMargin = TimeSpan.Zero });
+        await budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None);
+        await budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.False(await budget.ForgetIfIdleAsync(CancellationToken.None));
+        Assert.Equal(1, store.Count);
+        // Still counted: a third permit must wait, whatever the grain's lifecycle did.
+        await Assert.ThrowsAsync<HaloOperationException>(() => budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None).AsTask());
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await budget.ForgetIfIdleAsync(CancellationToken.None));
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
     public void The_enforced_window_includes_the_skew_margin()
     {
         var clock = new ManualTimeProvider();
@@ -248,6 +269,9 @@ public sealed class TenantBudgetTests
 
         public ValueTask<BudgetUsage> GetUsageAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.GetUsageAsync(key, budget, now, cancellationToken);
+
+        public ValueTask<bool> ForgetIfIdleAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.ForgetIfIdleAsync(key, budget, now, cancellationToken);
 
         public ValueTask ForgetAsync(string key, CancellationToken cancellationToken) => inner.ForgetAsync(key, cancellationToken);
     }

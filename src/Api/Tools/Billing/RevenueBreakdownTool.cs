@@ -6,7 +6,7 @@ namespace HaloMcp.Api.Tools.Billing;
 public sealed class RevenueBreakdownTool() : HaloTool<RevenueBreakdown>(
     "halopsa_revenue_breakdown",
     "Recurring vs one-off revenue",
-    "Answers 'what is recurring and what is one-off revenue for this customer': per client, revenue invoiced from recurring schedules against one-off invoices (project work, ad-hoc charges, break-fix), net of tax, with totals, shares, invoice counts and monthly and annual run-rates of active schedules. Voided invoices are excluded. Default period: the last 12 full months. It reads every invoice in the period (reporting progress), so it costs several HaloPSA requests.",
+    "Answers 'what is recurring and what is one-off revenue for this customer': per client, revenue invoiced from recurring schedules against one-off invoices (project work, ad-hoc charges, break-fix), including tax (as invoices are totalled), with totals, shares, invoice counts and monthly and annual run-rates of active schedules. Voided invoices are excluded. Default period: the last 12 full months. It reads every invoice in the period (reporting progress), so it costs several HaloPSA requests.",
     ToolKind.Read,
     [
         Arg.Id("client_id", "One client; all clients when absent."),

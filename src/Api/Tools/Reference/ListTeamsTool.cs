@@ -6,7 +6,7 @@ namespace HaloMcp.Api.Tools.Reference;
 public sealed class ListTeamsTool() : HaloTool<ItemList<TeamInfo>>(
     "halopsa_list_teams",
     "List teams",
-    "Lists the tenant's teams of agents with their ids.",
+    "Lists the tenant's active teams of agents with their ids.",
     ToolKind.Read,
     [],
     HaloToolJsonContext.Default.ItemListTeamInfo)

@@ -8,7 +8,7 @@ namespace HaloMcp.Api.Tools.Tickets;
 public sealed class ListActionsTool() : HaloTool<PagedResult<ActionRow>>(
     "halopsa_list_actions",
     "List actions and time entries",
-    "Lists actions (notes, emails, time entries, billable work) newest first: one ticket's, or an agent's or a client's within a date range. Give at least one of ticket_id, agent_id or client_id.",
+    "Lists actions (notes, emails, time entries, billable work) newest first: one ticket's, or an agent's or a client's within a date range. Give at least one of ticket_id, agent_id or client_id. HaloPSA lists actions per ticket only, so without ticket_id this reads the 15 tickets of that client (or assigned to that agent) with the most recent activity and lists their actions: an agent's work on tickets assigned to others is not found this way, and the total counts only what those tickets hold.",
     ToolKind.Read,
     [
         Arg.Id("ticket_id", "Only this ticket's actions."),

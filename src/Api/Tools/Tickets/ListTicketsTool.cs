@@ -7,7 +7,7 @@ namespace HaloMcp.Api.Tools.Tickets;
 public sealed class ListTicketsTool() : HaloTool<PagedResult<TicketRow>>(
     "halopsa_list_tickets",
     "List tickets",
-    "Lists HaloPSA tickets as compact rows with client, status, priority, agent and team names beside their ids. Filter by client, site, agent, team, status, priority, ticket type, open only, text, or the date logged. Use halopsa_get_ticket for one ticket's details and actions.",
+    "Lists HaloPSA tickets, newest first, as compact rows with client, status, priority, agent and team names beside their ids. Filter by client, site, agent, team, status, priority, ticket type, open only, text, or the date logged. Use halopsa_get_ticket for one ticket's details and actions.",
     ToolKind.Read,
     [
         Arg.Id("client_id", "Only this client's tickets."),

@@ -21,10 +21,13 @@ internal static class HaloQueryParameters
         Add(p, "status_id", q.StatusId);
         Add(p, "priority", q.PriorityId);
         Add(p, "requesttype", q.TicketTypeId); // HaloPSA calls ticket types "request types" in filters.
+        Add(p, "asset_id", q.AssetId);
         AddFlag(p, "open_only", q.OpenOnly);
         AddFlag(p, "closed_only", q.ClosedOnly);
         Add(p, "search", q.Search);
         AddDateRange(p, "dateoccured", q.DateFrom, q.DateTo); // sic: the datesearch value is HaloPSA's column name.
+        Add(p, "order", q.OrderBy);
+        AddFlag(p, "orderdesc", q.OrderDescending);
         return p;
     }
 

@@ -33,6 +33,9 @@ public sealed record TicketQuery
     /// <summary>Only closed tickets.</summary>
     public bool ClosedOnly { get; init; }
 
+    /// <summary>Only tickets that concern this asset (HaloPSA's <c>asset_id</c>).</summary>
+    public int? AssetId { get; init; }
+
     /// <summary>Free text matched against summary and details.</summary>
     public string? Search { get; init; }
 
@@ -41,6 +44,12 @@ public sealed record TicketQuery
 
     /// <summary>Logged on or before this instant.</summary>
     public DateTimeOffset? DateTo { get; init; }
+
+    /// <summary>The field HaloPSA sorts by (its <c>order</c> parameter), e.g. <c>id</c>; HaloPSA's default when null.</summary>
+    public string? OrderBy { get; init; }
+
+    /// <summary>Sort descending (HaloPSA's <c>orderdesc</c>).</summary>
+    public bool OrderDescending { get; init; }
 
     /// <summary>The 1-based page.</summary>
     public int Page { get; init; } = 1;

@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using HaloMcp.Grains.Tests.HaloPsa;
+using HaloMcp.Grains.Tickets;
+using HaloMcp.HaloSim;
+
+namespace HaloMcp.Grains.Tests.GrainLayer;
+
+/// <summary>Small builders and readers shared by the grain-layer tests.</summary>
+public static class GrainQueries
+{
+    /// <summary>One ticket of the list: the cheapest uncached read there is (one GET, no cache in front).</summary>
+    public static TicketQuery OneTicket(int page = 1) =>
+        new(null, null, null, null, null, null, null, false, null, null, null, page, 1);
+
+    public static UpdateTicketCommand Summary(int ticketId, string summary) =>
+        new(ticketId, summary, null, null, null, null, null, null, null);
+
+    public static int Id(JsonObject record) => HaloRig.Int(record, "id");
+
+    public static string? Text(JsonObject record, string field) => HaloRig.Str(record, field);
+
+    public static IReadOnlyList<int> TicketIds(SimInstance instance) =>
+        [.. instance.Data.All(SimEntityKind.Ticket).Select(Id)];
+}
