@@ -54,6 +54,27 @@ public sealed class CachedValue<T>(Func<CancellationToken, Task<T>> load, TimeSp
         }
     }
 
+    /// <summary>
+    /// Applies a change that is known exactly (e.g. an item HaloPSA just created) to a loaded value, keeping its expiry;
+    /// drops the value instead when none is loaded or a load is in flight, so nothing stale can survive.
+    /// </summary>
+    public void Update(Func<T, T> change)
+    {
+        lock (_gate)
+        {
+            if (_value is { IsCompletedSuccessfully: true } current)
+            {
+                _value = Task.FromResult(change(current.Result));
+            }
+            else
+            {
+                _value = null;
+            }
+
+            _generation++;
+        }
+    }
+
     /// <summary>Drops the value; the next caller loads it again.</summary>
     public void Invalidate()
     {

@@ -6,8 +6,12 @@ public sealed class ReferenceDataOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Caching";
 
-    /// <summary>Reference data (statuses, ticket types, priorities, teams, agents, asset types, outcomes).</summary>
-    public TimeSpan ReferenceDataTtl { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// Reference data (statuses, ticket types, priorities, teams, agents, asset types, outcomes). An hour: these change
+    /// rarely (an administrator's edit), while every reload spends the tenant's scarce HaloPSA budget; lower it for
+    /// tenants whose configuration moves faster.
+    /// </summary>
+    public TimeSpan ReferenceDataTtl { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>A ticket or client read through its grain; its own writes drop it at once.</summary>
     public TimeSpan EntityTtl { get; set; } = TimeSpan.FromMinutes(2);

@@ -98,17 +98,26 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
             HiddenFromUser = command.HiddenFromUser,
             NewStatus = command.NewStatusId,
         };
+        ActionRow added;
         try
         {
             var saved = await clients.CallAsync(_key.TenantId, c => c.AddActionAsync(write, cancellationToken), cancellationToken);
-            return TicketMapper.ToRow(saved);
+            added = TicketMapper.ToRow(saved);
         }
-        finally
+        catch
         {
-            // A new action changes the ticket (last action date, time taken, maybe its status) and its action list.
+            // Whatever HaloPSA did, our copies may be stale now.
             _ticket!.Invalidate();
             _actions!.Invalidate();
+            throw;
         }
+
+        // The ticket changed in ways only HaloPSA knows (last action date, time taken, maybe its status): drop it. The
+        // action list changed by exactly the action HaloPSA returned: put it at the head.
+        _ticket!.Invalidate();
+        var cap = options.Value.TicketActionCap;
+        _actions!.Update(list => ([added, .. list.Newest.Take(cap - 1)], list.Total + 1));
+        return added;
     }
 
     private async Task<OutcomeInfo> ResolveOutcomeAsync(AddActionCommand command, CancellationToken cancellationToken)

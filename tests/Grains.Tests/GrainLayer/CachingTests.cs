@@ -1,3 +1,4 @@
+using HaloMcp.Grains.Tenancy;
 using HaloMcp.Grains.Tickets;
 using HaloMcp.HaloSim;
 using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
@@ -22,7 +23,8 @@ public sealed class CachingTests
         Assert.All(answers, a => Assert.Equal(statuses, a.Count));
 
         // Just inside the time to live: still served from memory.
-        rig.Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        var ttl = new ReferenceDataOptions().ReferenceDataTtl;
+        rig.Clock.Advance(ttl - TimeSpan.FromSeconds(1));
         await tenant.GetStatusesAsync(default);
         Assert.Equal(1, rig.Count("acme", "GET", "/api/Status"));
 
@@ -68,6 +70,35 @@ public sealed class CachingTests
         Assert.True(afterAction.TimeTakenHours >= updated.TimeTakenHours + 0.25 - 1e-9, $"time taken {afterAction.TimeTakenHours} h does not include the new action");
         await ticket.GetAsync(false, default);
         Assert.Equal(2, TicketGets());
+    }
+
+    [Fact]
+    public async Task A_new_action_goes_to_the_head_of_the_cached_action_list_and_matches_what_HaloPSA_holds()
+    {
+        await using var rig = await GrainLayerRig.StartAsync();
+        var sim = rig.Instance("acme");
+        var ticketId = TicketIds(sim)[7];
+        var ticket = rig.Grains.GetGrain<ITicketGrain>(GrainKeys.ForEntity("acme", ticketId));
+        int ActionListGets() => rig.Requests("acme", "GET", "/api/Actions").Count;
+
+        var before = await ticket.GetAsync(true, default);
+        Assert.Equal(1, ActionListGets());
+
+        var added = await ticket.AddActionAsync(new AddActionCommand(ticketId, "Swapped the toner", null, null, 10, true, null), default);
+        var after = await ticket.GetAsync(true, default);
+
+        // HaloPSA's answer to the write is the new action, so the list is extended, not reloaded...
+        Assert.Equal(1, ActionListGets());
+        Assert.Equal(added, after.Actions[0]);
+        Assert.Equal(before.ActionsTotal + 1, after.ActionsTotal);
+        Assert.Equal(before.Actions.Take(after.Actions.Count - 1), after.Actions.Skip(1));
+
+        // ...and it is exactly what a fresh read from HaloPSA says (the ticket itself was refetched).
+        var reloaded = await rig.Grains.GetGrain<IServiceDeskGrain>("acme").ListActionsAsync(
+            new ActionQuery(ticketId, null, null, null, null, false, 1, 100), default);
+        Assert.Equal(reloaded.Total, after.ActionsTotal);
+        Assert.Contains(reloaded.Items, a => a.Id == added.Id && a.Note == "Swapped the toner");
+        Assert.Equal(2, rig.Requests("acme", "GET", $"/api/Tickets/{ticketId}").Count(e => e.Path.Equals($"/api/Tickets/{ticketId}", StringComparison.OrdinalIgnoreCase)));
     }
 
     private static TicketDetail Comparable(TicketDetail ticket) => ticket with { Actions = NoActions };
