@@ -111,6 +111,51 @@ public abstract class HaloTool<TResult> : McpServerTool
         }
     }
 
+    // Dates are written by our own converter, which the exporter cannot see into: say what it writes.
+    private static JsonNode DatesAsStrings(JsonSchemaExporterContext context, JsonNode node)
+    {
+        var type = context.TypeInfo.Type;
+        if (type != typeof(DateTimeOffset) && type != typeof(DateTimeOffset?))
+        {
+            return node;
+        }
+
+        var description = node is JsonObject { } original && original["description"] is { } text ? text.DeepClone() : null;
+        var schema = new JsonObject
+        {
+            ["type"] = type == typeof(DateTimeOffset) ? JsonValue.Create("string") : new JsonArray("string", "null"),
+            ["format"] = "date-time",
+        };
+        if (description is not null)
+        {
+            schema["description"] = description;
+        }
+
+        return schema;
+    }
+
+    // Results leave out what HaloPSA left unset, so a property that may be null may also be absent: it is not required.
+    private static JsonNode OptionalWhenNullable(JsonNode node)
+    {
+        if (node is JsonObject { } schema && schema["properties"] is JsonObject properties && schema["required"] is JsonArray required)
+        {
+            foreach (var name in required.Select(r => r!.GetValue<string>()).ToList())
+            {
+                if (properties[name] is JsonObject property && property["type"] is JsonArray types && types.Any(t => t is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == "null"))
+                {
+                    required.Remove(required.First(r => r!.GetValue<string>() == name));
+                }
+            }
+
+            if (required.Count == 0)
+            {
+                schema.Remove("required");
+            }
+        }
+
+        return node;
+    }
+
     private static JsonElement InputSchemaOf(IReadOnlyList<ToolArgument> arguments)
     {
         var properties = new JsonObject();
@@ -139,6 +184,7 @@ public abstract class HaloTool<TResult> : McpServerTool
         var schema = JsonSchemaExporter.GetJsonSchemaAsNode(resultType, new JsonSchemaExporterOptions
         {
             TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = static (context, node) => OptionalWhenNullable(DatesAsStrings(context, node)),
         });
         return JsonSerializer.SerializeToElement(schema, ToolSchemaJsonContext.Default.JsonNode);
     }

@@ -11,9 +11,13 @@ using HaloMcp.Grains.Tickets;
 
 namespace HaloMcp.Api.Tools;
 
-/// <summary>Source-generated JSON metadata for the catalogue's structured results, in HaloPSA's snake_case.</summary>
+/// <summary>
+/// Source-generated JSON metadata for the catalogue's structured results, in HaloPSA's snake_case. Fields HaloPSA left
+/// unset are left out rather than sent as null: results are sized for a model's context.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(SearchEntityJsonConverter), typeof(UtcDateTimeOffsetJsonConverter)])]
 [JsonSerializable(typeof(PagedResult<TicketRow>))]
 [JsonSerializable(typeof(TicketDetail))]

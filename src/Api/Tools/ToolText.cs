@@ -23,9 +23,9 @@ public static class ToolText
         ? name ?? string.Empty
         : string.IsNullOrWhiteSpace(name) ? $"#{id}" : $"{name} (#{id})";
 
-    /// <summary>Joins the non-empty parts with a middle dot.</summary>
+    /// <summary>Joins the non-empty parts with " | " (ASCII: JSON escapes a middle dot to six bytes on the wire).</summary>
     public static string Join(params string?[] parts) =>
-        string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+        string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 
     /// <summary>A labelled line, left out when the value is empty.</summary>
     public static void Field(StringBuilder text, string label, string? value)

@@ -152,7 +152,7 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
 
     private static string? TextOf(params string?[] parts)
     {
-        var text = string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var text = string.Join(" | ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
         return text.Length == 0 ? null : text;
     }
 }

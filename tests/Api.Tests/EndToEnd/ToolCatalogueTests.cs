@@ -224,7 +224,7 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         // Without actions the total is unknown, not zero.
         var bare = await Call("halopsa_get_ticket", ("ticket_id", id), ("include_actions", false));
         Assert.Empty(bare.Array("actions"));
-        Assert.Equal(JsonValueKind.Null, bare.GetProperty("actions_total").ValueKind);
+        Assert.False(bare.TryGetProperty("actions_total", out var total) && total.ValueKind != JsonValueKind.Null, "actions_total must be unknown");
         return ticket;
     }
 
