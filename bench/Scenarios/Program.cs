@@ -64,20 +64,37 @@ foreach (var scenario in selected)
 {
     Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {scenario.Name} ...");
     var watch = Stopwatch.StartNew();
-    try
+    // One retry: a scenario that fails (a port taken between probe and bind, a one-off hiccup) is run again from
+    // scratch, and the report says so.
+    string? firstFailure = null;
+    for (var attempt = 1; attempt <= 2; attempt++)
     {
-        var result = await scenario.RunAsync(context, cts.Token);
-        results.Add(result);
-        foreach (var t in result.Targets)
+        try
         {
-            Console.WriteLine($"    {t.Metric}: {t.Measured} (target {t.Target}) {(t.Met ? "met" : "MISSED")}");
+            var result = await scenario.RunAsync(context, cts.Token);
+            if (firstFailure is not null)
+            {
+                result = result with { Markdown = result.Markdown + $"\n_The first attempt of this scenario failed (`{firstFailure}`); these are the second attempt's figures._\n" };
+            }
+
+            results.Add(result);
+            foreach (var t in result.Targets)
+            {
+                Console.WriteLine($"    {t.Metric}: {t.Measured} (target {t.Target}) {(t.Met ? "met" : "MISSED")}");
+            }
+
+            break;
         }
-    }
-    catch (Exception ex) when (!cts.IsCancellationRequested)
-    {
-        Console.Error.WriteLine($"{scenario.Name} failed: {ex}");
-        failed.Add(scenario.Name);
-        results.Add(new ScenarioResult(scenario.Name, $"**This scenario failed in this run:** `{ex.GetType().Name}: {ex.Message.Split('\n')[0]}`\n", []));
+        catch (Exception ex) when (!cts.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"{scenario.Name} failed (attempt {attempt}): {ex}");
+            firstFailure = $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}";
+            if (attempt == 2)
+            {
+                failed.Add(scenario.Name);
+                results.Add(new ScenarioResult(scenario.Name, $"**This scenario failed in this run:** `{firstFailure}`\n", []));
+            }
+        }
     }
 
     Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {scenario.Name} done in {watch.Elapsed.TotalSeconds:0} s");

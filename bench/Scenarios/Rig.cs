@@ -40,7 +40,7 @@ internal sealed class Rig : IAsyncDisposable
             $"--HaloSim:Instances:0:Budget:WindowSeconds={settings.SimBudgetWindowSeconds}",
             "--Logging:LogLevel:Default=Warning",
         ];
-        var sim = await ServiceProcess.StartAsync("halosim", context.SimDll, simArgs, FreePort.Next(), "/_sim/stats", context.LogDirectory, cancellationToken);
+        var sim = await StartWithRetryAsync(port => ServiceProcess.StartAsync("halosim", context.SimDll, simArgs, port, "/_sim/stats", context.LogDirectory, cancellationToken));
         var tenantsPath = Path.Combine(context.LogDirectory, $"tenants-{Guid.NewGuid():N}.json");
         var instanceUrl = new Uri(sim.BaseUrl, "/demo");
         var tenants = new JsonArray([.. settings.Tenants.Select(t => (JsonNode)t.ToJson(instanceUrl))]);
@@ -80,6 +80,22 @@ internal sealed class Rig : IAsyncDisposable
         File.Delete(_tenantsPath);
     }
 
+    // A port found free can be taken by someone else before the child binds it: try again on another.
+    private static async Task<ServiceProcess> StartWithRetryAsync(Func<int, Task<ServiceProcess>> start)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await start(FreePort.Next());
+            }
+            catch (InvalidOperationException ex) when (attempt < 3)
+            {
+                Console.Error.WriteLine($"    start-up failed, retrying on another port: {ex.Message.Split('\n')[0]}");
+            }
+        }
+    }
+
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
         string[] args =
@@ -89,6 +105,6 @@ internal sealed class Rig : IAsyncDisposable
             .. _settings.ServerArgs,
             .. _extraArgs,
         ];
-        Server = await ServiceProcess.StartAsync("halomcp", _context.ApiDll, args, FreePort.Next(), "/.well-known/oauth-protected-resource/mcp", _context.LogDirectory, cancellationToken);
+        Server = await StartWithRetryAsync(port => ServiceProcess.StartAsync("halomcp", _context.ApiDll, args, port, "/.well-known/oauth-protected-resource/mcp", _context.LogDirectory, cancellationToken));
     }
 }
