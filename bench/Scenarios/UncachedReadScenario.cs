@@ -24,14 +24,18 @@ internal sealed class UncachedReadScenario : IScenario
         var token = await rig.SimApi.TokenAsync(cancellationToken);
         var next = 1;
         var rows = new List<IReadOnlyList<string>>();
-        var medians = new Dictionary<bool, double>();
-        var medianRaw = new Dictionary<bool, double>();
-        var upstream = new Dictionary<bool, double>();
-        var templatesOf = new Dictionary<bool, List<string>>();
-        foreach (var includeActions in new[] { true, false })
+        var medians = new Dictionary<int, double>();
+        var medianRaw = new Dictionary<int, double>();
+        var upstream = new Dictionary<int, double>();
+        var templatesOf = new Dictionary<int, List<string>>();
+        (bool IncludeActions, int LatencyMs)[] variants = [(true, 0), (false, 0), (false, 20)];
+        for (var v = 0; v < variants.Length; v++)
         {
-            var probeTicket = includeActions ? ProbeTicket : ProbeTicket + 1;
-            var label = includeActions ? "get_ticket (default: with actions)" : "get_ticket include_actions=false";
+            var (includeActions, latencyMs) = variants[v];
+            await rig.SimApi.SetLatencyAsync(latencyMs, cancellationToken);
+            var probeTicket = ProbeTicket + v;
+            var label = (includeActions ? "get_ticket (default: with actions)" : "get_ticket include_actions=false")
+                + (latencyMs > 0 ? $", {latencyMs} ms injected upstream latency" : "");
 
             // Learn exactly what the server sends upstream for one call, to replay it directly.
             var probe = await caller.CallAsync("halopsa_get_ticket", Args(probeTicket, includeActions), cancellationToken);
@@ -45,7 +49,7 @@ internal sealed class UncachedReadScenario : IScenario
                 .Select(r => (r.Path + r.Query).Replace(probeTicket.ToString(CultureInfo.InvariantCulture), "{id}", StringComparison.Ordinal))
                 .Distinct()
                 .ToList();
-            templatesOf[includeActions] = templates;
+            templatesOf[v] = templates;
             await MeasureAsync(caller, rig.SimApi, token, templates, () => next++, includeActions, context.Quick ? 30 : 200, cancellationToken);
             var perRun = context.Quick ? 60 : 250;
             var added = new List<double>();
@@ -84,13 +88,14 @@ internal sealed class UncachedReadScenario : IScenario
                     Md.F(Stats.Percentile(directOverhead, 50), 3), $"**{Md.F(delta, 3)}**"]);
             }
 
-            medians[includeActions] = Stats.Median(added);
-            medianRaw[includeActions] = Stats.Median(addedRaw);
-            upstream[includeActions] = Stats.Median(upstreamPerCall);
-            rows.Add([$"**{label}**", "**median**", "", "", "", Md.F(medianRaw[includeActions], 2), "", "", "", "", $"**{Md.F(medians[includeActions], 3)}**"]);
+            medians[v] = Stats.Median(added);
+            medianRaw[v] = Stats.Median(addedRaw);
+            upstream[v] = Stats.Median(upstreamPerCall);
+            rows.Add([$"**{label}**", "**median**", "", "", "", Md.F(medianRaw[v], 2), "", "", "", "", $"**{Md.F(medians[v], 3)}**"]);
         }
 
-        var median = medians[true];
+        await rig.SimApi.SetLatencyAsync(0, cancellationToken);
+        var median = medians[0];
         var markdown =
             "One client, sequential. Each call reads a ticket no call has read before (ids 1, 2, 3, …), so the ticket grain " +
             "activates and both upstream reads go to the simulator (latency fault 0). Right after each tool call the harness sends " +
@@ -102,20 +107,23 @@ internal sealed class UncachedReadScenario : IScenario
             "answer out) from the client-side time: `overhead` is everything that is not the simulator, for the tool call " +
             "(MCP host, auth, grain calls, budget permit, HaloPSA client, mapping, serialisation, two loopback hops) and for the " +
             "direct replay (one loopback hop). **Added latency = p50(tool overhead) − p50(direct overhead).**\n\n" +
-            $"Upstream requests per default call: {string.Join(", ", templatesOf[true].Select(t => $"`GET {t}`"))} (measured " +
-            $"{Md.F(upstream[true], 2)} per call); with `include_actions=false` only the first ({Md.F(upstream[false], 2)} per call).\n\n" +
+            $"Upstream requests per default call: {string.Join(", ", templatesOf[0].Select(t => $"`GET {t}`"))} (measured " +
+            $"{Md.F(upstream[0], 2)} per call); with `include_actions=false` only the first ({Md.F(upstream[1], 2)} per call). The third " +
+            "variant injects 20 ms of latency into every simulator answer (`POST /_sim/faults/demo`), to show how the added time " +
+            "depends on how long the server waits for HaloPSA.\n\n" +
             Md.Table(["call", "run", "calls", "tool p50 ms", "direct p50 ms", "end-to-end difference ms", "sim span p50 ms (tool)", "tool overhead p50 ms", "tool overhead p99 ms", "direct overhead p50 ms", "added p50 ms"], rows);
         return new ScenarioResult("Uncached read (`halopsa_get_ticket`), simulator latency 0", markdown,
         [
-            new("Uncached read", "latency added at p50 (`get_ticket`, default with actions)", "< 1 ms", $"{Md.F(median, 3)} ms (without actions: {Md.F(medians[false], 3)} ms)", median < 1),
+            new("Uncached read", "latency added at p50 (`get_ticket`, default with actions)", "< 1 ms", $"{Md.F(median, 3)} ms (without actions: {Md.F(medians[1], 3)} ms)", median < 1),
         ])
         {
             Figures = new Dictionary<string, string>
             {
-                ["uncached.added_actions"] = Md.F(medians[true], 2),
-                ["uncached.added_noactions"] = Md.F(medians[false], 2),
-                ["uncached.e2e_actions"] = Md.F(medianRaw[true], 2),
-                ["uncached.e2e_noactions"] = Md.F(medianRaw[false], 2),
+                ["uncached.added_actions"] = Md.F(medians[0], 2),
+                ["uncached.added_noactions"] = Md.F(medians[1], 2),
+                ["uncached.added_noactions_latency"] = Md.F(medians[2], 2),
+                ["uncached.e2e_actions"] = Md.F(medianRaw[0], 2),
+                ["uncached.e2e_noactions"] = Md.F(medianRaw[1], 2),
             },
         };
     }
