@@ -9,7 +9,8 @@ namespace HaloMcp.HaloSim;
 
 /// <summary>
 /// The <c>/_sim</c> control surface: <c>GET /_sim/stats</c>, <c>POST /_sim/stats/reset</c>,
-/// <c>GET|POST /_sim/faults/{instance}</c>. It needs no token and is neither budgeted nor logged.
+/// <c>GET /_sim/requests/{instance}</c>, <c>GET|POST /_sim/faults/{instance}</c>. It needs no token and is neither
+/// budgeted nor logged.
 /// </summary>
 internal static partial class SimControl
 {
@@ -28,6 +29,10 @@ internal static partial class SimControl
             }
 
             ctx.Response.StatusCode = StatusCodes.Status204NoContent;
+        }
+        else if (segments.Length == 2 && Is(segments[0], "requests") && HttpMethods.IsGet(method) && registry.Find(segments[1]) is { } logged)
+        {
+            await SimRequestDispatcher.WriteNodeAsync(ctx, 200, RequestLog(logged));
         }
         else if (segments.Length == 2 && Is(segments[0], "faults") && registry.Find(segments[1]) is { } target)
         {
@@ -148,6 +153,33 @@ internal static partial class SimControl
 
         return new JsonObject { ["instances"] = instances };
     }
+
+    /// <summary>
+    /// Every logged request of one instance in completion order, with its times as Unix microseconds: enough for a
+    /// client in another process (a benchmark) to check a rolling-window invariant, time the simulator's share of a
+    /// call, or replay the exact requests.
+    /// </summary>
+    private static JsonObject RequestLog(SimInstance instance)
+    {
+        var requests = new JsonArray();
+        foreach (var e in instance.Requests.Entries)
+        {
+            requests.Add(new JsonObject
+            {
+                ["method"] = e.Method,
+                ["path"] = e.Path,
+                ["query"] = e.Query,
+                ["status"] = e.StatusCode,
+                ["started_us"] = UnixMicroseconds(e.StartedAt),
+                ["ended_us"] = UnixMicroseconds(e.EndedAt),
+                ["budget_counted"] = e.BudgetCounted,
+            });
+        }
+
+        return new JsonObject { ["instance"] = instance.Name, ["requests"] = requests };
+    }
+
+    private static long UnixMicroseconds(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
 
     private static string NormalisePath(string path) => NumericSegment().Replace(path.ToLowerInvariant(), "/{id}");
 

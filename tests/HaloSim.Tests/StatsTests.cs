@@ -76,4 +76,34 @@ public sealed class StatsTests
         Assert.Equal(0, after.Int("total"));
         Assert.Empty(sim.Demo.Requests.Entries);
     }
+
+    [Fact]
+    public async Task Request_log_over_http_lists_each_request_with_its_query_status_and_times()
+    {
+        await using var sim = await SimTestHost.StartAsync();
+        var token = await sim.TokenAsync();
+        sim.Clock.Advance(TimeSpan.FromSeconds(90));
+        using (var r = await sim.SendAsync(HttpMethod.Get, "api/Tickets?count=2&client_id=1", token))
+        {
+        }
+
+        using (var r = await sim.SendAsync(HttpMethod.Get, "api/Tickets/999999", token))
+        {
+        }
+
+        var log = JsonNode.Parse(await sim.Http.GetStringAsync("_sim/requests/demo"))!;
+        Assert.Equal("demo", log.Str("instance"));
+        var requests = log.Items("requests");
+        Assert.Equal(3, requests.Count);
+        Assert.Equal(("POST", "/auth/token", 200, false), (requests[0].Str("method"), requests[0].Str("path"), requests[0].Int("status"), requests[0].Bool("budget_counted")));
+        Assert.Equal(("GET", "/api/Tickets", "?count=2&client_id=1", 200, true), (requests[1].Str("method"), requests[1].Str("path"), requests[1].Str("query"), requests[1].Int("status"), requests[1].Bool("budget_counted")));
+        Assert.Equal(404, requests[2].Int("status"));
+        var expected = (sim.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10;
+        Assert.Equal(expected, (long)Json.Num(requests[1]["started_us"]));
+        Assert.Equal(expected, (long)Json.Num(requests[1]["ended_us"]));
+        Assert.Equal(expected - 90_000_000, (long)Json.Num(requests[0]["started_us"]));
+
+        using var unknown = await sim.Http.GetAsync("_sim/requests/nosuch");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

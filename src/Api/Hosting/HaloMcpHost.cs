@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using HaloMcp.Api.Auth;
 using HaloMcp.Api.Mcp;
+using HaloMcp.Api.Ops;
 using HaloMcp.Api.Tenancy;
 using HaloMcp.Api.Tools;
 using HaloMcp.Grains.Tenancy;
@@ -151,6 +152,8 @@ public static class HaloMcpHost
         services.TryAddSingleton<TenantAuthenticator>();
         services.TryAddSingleton<OriginPolicy>();
         services.TryAddSingleton<McpHttpEndpoint>();
+        services.AddOptions<OpsOptions>().BindConfiguration(OpsOptions.SectionName);
+        services.TryAddSingleton<OpsEndpoint>();
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
 
@@ -167,6 +170,11 @@ public static class HaloMcpHost
         app.MapPost(path, endpoint.HandlePostAsync);
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Delete], McpHttpEndpoint.HandleUnsupportedMethodAsync);
         app.MapGet("/.well-known/oauth-protected-resource" + path, endpoint.HandleResourceMetadataAsync);
+        if (app.Services.GetRequiredService<IOptions<OpsOptions>>().Value.Enabled)
+        {
+            app.MapGet(OpsEndpoint.RuntimePath, app.Services.GetRequiredService<OpsEndpoint>().HandleRuntimeAsync);
+        }
+
         return app;
     }
 

@@ -54,8 +54,13 @@ public sealed class InMemoryRequestBudgetStore : IRequestBudgetStore
 
     private sealed class GrantLog(int capacity)
     {
+        private const int InitialCapacity = 4;
+
         private readonly Lock _gate = new();
-        private DateTimeOffset[] _grants = new DateTimeOffset[Math.Max(capacity, 1)];
+
+        // The ring grows with use up to N instead of starting at N: most tenants use a fraction of their budget, and
+        // the log outlives the tenant grain (a reactivated tenant must still see its window).
+        private DateTimeOffset[] _grants = new DateTimeOffset[Math.Clamp(capacity, 1, InitialCapacity)];
         private int _head;   // index of the oldest grant
         private int _count;
         private DateTimeOffset? _pausedUntil;
@@ -64,7 +69,6 @@ public sealed class InMemoryRequestBudgetStore : IRequestBudgetStore
         {
             lock (_gate)
             {
-                Resize(budget.Requests);
                 Expire(now - budget.Window);
                 if (_pausedUntil is { } until && until > now)
                 {
@@ -75,6 +79,11 @@ public sealed class InMemoryRequestBudgetStore : IRequestBudgetStore
                 {
                     // The oldest grant leaves the window exactly W after it was made.
                     return new BudgetDecision(false, _grants[_head] + budget.Window, _count);
+                }
+
+                if (_count == _grants.Length)
+                {
+                    Resize(Math.Min(budget.Requests, _grants.Length * 2));
                 }
 
                 _grants[(_head + _count) % _grants.Length] = now;

@@ -156,6 +156,36 @@ public sealed class TenantBudgetTests
     }
 
     [Fact]
+    public async Task The_store_grows_its_ring_with_use_and_keeps_the_oldest_grant_first_across_wrap_around()
+    {
+        var store = new InMemoryRequestBudgetStore();
+        var budget = new RequestBudget(10, TimeSpan.FromSeconds(100));
+        var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        // Three grants, two of which expire, so the ring's head moves before it has to grow past its first size.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await store.TryTakeAsync("k", budget, t0.AddSeconds(i), CancellationToken.None)).Granted);
+        }
+
+        var later = t0.AddSeconds(101.5);
+        for (var i = 0; i < 9; i++)
+        {
+            Assert.True((await store.TryTakeAsync("k", budget, later.AddSeconds(i * 0.01), CancellationToken.None)).Granted);
+        }
+
+        // In the window: the grant at t0+2 s and nine later ones = 10 = N, so the next is refused until t0+2 s leaves.
+        var refused = await store.TryTakeAsync("k", budget, later.AddSeconds(0.1), CancellationToken.None);
+        Assert.False(refused.Granted);
+        Assert.Equal(t0.AddSeconds(102), refused.NextSlotAt);
+        Assert.Equal(10, (await store.GetUsageAsync("k", budget, later.AddSeconds(0.1), CancellationToken.None)).InWindow);
+        Assert.True((await store.TryTakeAsync("k", budget, t0.AddSeconds(102), CancellationToken.None)).Granted);
+        var next = await store.TryTakeAsync("k", budget, t0.AddSeconds(102), CancellationToken.None);
+        Assert.False(next.Granted);
+        Assert.Equal(later.AddSeconds(100), next.NextSlotAt);
+    }
+
+    [Fact]
     public async Task An_idle_tenant_is_forgotten_only_once_its_grants_have_left_the_window()
     {
         var clock = new ManualTimeProvider();

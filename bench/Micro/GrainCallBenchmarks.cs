@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using HaloMcp.Grains;
+using HaloMcp.Silo;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HaloMcp.Bench.Micro;
+
+/// <summary>A grain call through the silo: proxy, queueing, the turn, and the result back to the caller.</summary>
+public class GrainCallBenchmarks
+{
+    private IHost _host = null!;
+    private IBenchGrain _grain = null!;
+    private IGrainFactory _factory = null!;
+
+    // Synchronous on purpose: the in-process toolchain does not await an async [GlobalSetup].
+    [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSilo().AddGrain<IBenchGrain, BenchGrain>();
+        _host = builder.Build();
+        await _host.StartAsync();
+        _factory = _host.Services.GetRequiredService<IGrainFactory>();
+        _grain = _factory.GetGrain<IBenchGrain>("bench");
+        await _grain.AddAsync(1, CancellationToken.None);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _host.StopAsync().GetAwaiter().GetResult();
+        _host.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "call (Task<int>, one turn)")]
+    public Task<int> Call() => _grain.AddAsync(1, CancellationToken.None);
+
+    [Benchmark(Description = "call (ValueTask<int>)")]
+    public ValueTask<int> CallValueTask() => _grain.AddValueAsync(1, CancellationToken.None);
+
+    [Benchmark(Description = "call [AlwaysInterleave]")]
+    public Task<int> Interleaved() => _grain.PeekAsync(CancellationToken.None);
+
+    [Benchmark(Description = "GetGrain + call")]
+    public Task<int> ResolveAndCall() => _factory.GetGrain<IBenchGrain>("bench").AddAsync(1, CancellationToken.None);
+}
