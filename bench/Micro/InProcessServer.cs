@@ -9,7 +9,8 @@ namespace HaloMcp.Bench.Micro;
 /// <summary>The real server (built as the executable builds it) against an in-process simulator, for warm-cache benchmarks.</summary>
 public sealed class InProcessServer : IAsyncDisposable
 {
-    public const string ApiKey = "hmk_micro-benchmark-key";
+    // Made per run: a fixed literal key would read like a committed secret; this one opens only the in-process server.
+    public static readonly string ApiKey = "hmk_" + Guid.NewGuid().ToString("N");
     public const string TenantId = "micro";
 
     private readonly HaloSimHost _sim;
