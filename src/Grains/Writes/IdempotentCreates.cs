@@ -37,7 +37,7 @@ public sealed partial class IdempotentCreates(IIdempotencyStore store, IOptions<
         // Concurrent identical creates on this node share one attempt; the store covers the other nodes and later repeats.
         // The attempt belongs to every caller, so no single caller's cancellation stops it: each caller may give up
         // on its own.
-        var attempt = _inFlight.GetOrAdd(key, k => new Lazy<Task<string>>(() => AttemptAsync(k, operation, resultType, create, CancellationToken.None)));
+        var attempt = _inFlight.GetOrAdd(key, k => new Lazy<Task<string>>(() => AttemptAsync(k, operation, resultType, create)));
         var json = await attempt.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         return JsonSerializer.Deserialize(json, resultType)!;
     }
@@ -53,12 +53,11 @@ public sealed partial class IdempotentCreates(IIdempotencyStore store, IOptions<
         string key,
         string operation,
         JsonTypeInfo<TResult> resultType,
-        Func<CancellationToken, Task<TResult>> create,
-        CancellationToken cancellationToken)
+        Func<CancellationToken, Task<TResult>> create)
     {
         try
         {
-            return await ClaimAndCreateAsync(key, operation, resultType, create, cancellationToken).ConfigureAwait(false);
+            return await ClaimAndCreateAsync(key, operation, resultType, create).ConfigureAwait(false);
         }
         finally
         {
@@ -72,11 +71,10 @@ public sealed partial class IdempotentCreates(IIdempotencyStore store, IOptions<
         string key,
         string operation,
         JsonTypeInfo<TResult> resultType,
-        Func<CancellationToken, Task<TResult>> create,
-        CancellationToken cancellationToken)
+        Func<CancellationToken, Task<TResult>> create)
     {
         var window = options.Value.IdempotencyWindow;
-        var claim = await store.TryClaimAsync(key, window, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var claim = await store.TryClaimAsync(key, window, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         switch (claim.State)
         {
             case IdempotencyState.Completed:
@@ -92,7 +90,8 @@ public sealed partial class IdempotentCreates(IIdempotencyStore store, IOptions<
 
         try
         {
-            var result = await create(cancellationToken).ConfigureAwait(false);
+            // No caller's token: the attempt is shared, and a create half-sent on one caller's behalf must finish.
+            var result = await create(CancellationToken.None).ConfigureAwait(false);
             var json = JsonSerializer.Serialize(result, resultType);
             await store.CompleteAsync(key, json, CancellationToken.None).ConfigureAwait(false);
             return json;
