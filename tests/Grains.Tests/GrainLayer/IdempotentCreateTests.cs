@@ -90,13 +90,8 @@ public sealed class IdempotentCreateTests
     [Fact]
     public async Task One_caller_giving_up_does_not_fail_the_identical_creates_of_the_others()
     {
-        await using var rig = await GrainLayerRig.StartAsync(o =>
-        {
-            o.Instances.Add(GrainLayerRigOptions.Instance("acme", requests: 1, windowSeconds: 60));
-            o.Budget = b => b.DefaultWait = TimeSpan.FromHours(1);
-        });
+        await using var rig = await StartWithBudgetSpentAsync();
         var tenant = rig.Grains.GetGrain<ITenantGrain>("acme");
-        await rig.Grains.GetGrain<IServiceDeskGrain>("acme").ListTicketsAsync(OneTicket(), default);
         var directory = rig.Grains.GetGrain<ICustomerDirectoryGrain>("acme");
         var create = new CreateClientCommand("Umbrella Corporation", null, null, null);
 
@@ -120,13 +115,8 @@ public sealed class IdempotentCreateTests
     [Fact]
     public async Task A_create_whose_only_caller_gave_up_completes_once_and_its_window_ends_like_any_other()
     {
-        await using var rig = await GrainLayerRig.StartAsync(o =>
-        {
-            o.Instances.Add(GrainLayerRigOptions.Instance("acme", requests: 1, windowSeconds: 60));
-            o.Budget = b => b.DefaultWait = TimeSpan.FromHours(1);
-        });
+        await using var rig = await StartWithBudgetSpentAsync();
         var tenant = rig.Grains.GetGrain<ITenantGrain>("acme");
-        await rig.Grains.GetGrain<IServiceDeskGrain>("acme").ListTicketsAsync(OneTicket(), default);
         var directory = rig.Grains.GetGrain<ICustomerDirectoryGrain>("acme");
         var create = new CreateClientCommand("Cyberdyne Systems", null, null, null);
 
@@ -156,4 +146,16 @@ public sealed class IdempotentCreateTests
 
     private static IReadOnlyList<System.Text.Json.Nodes.JsonObject> TicketsNamed(SimInstance sim, string summary) =>
         sim.Data.Where(SimEntityKind.Ticket, t => Text(t, "summary") == summary);
+
+    /// <summary>A tenant of one request per minute that has just spent it, with callers willing to wait an hour.</summary>
+    private static async Task<GrainLayerRig> StartWithBudgetSpentAsync()
+    {
+        var rig = await GrainLayerRig.StartAsync(o =>
+        {
+            o.Instances.Add(GrainLayerRigOptions.Instance("acme", requests: 1, windowSeconds: 60));
+            o.Budget = b => b.DefaultWait = TimeSpan.FromHours(1);
+        });
+        await rig.Grains.GetGrain<IServiceDeskGrain>("acme").ListTicketsAsync(OneTicket(), default);
+        return rig;
+    }
 }
