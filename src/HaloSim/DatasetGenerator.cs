@@ -4,15 +4,12 @@ namespace HaloMcp.HaloSim;
 
 /// <summary>
 /// Builds an instance's records from a seed. Every random choice comes from one <see cref="Random"/> in a fixed
-/// order and every date is relative to <see cref="Anchor"/> (not the clock), so the same seed and sizes always give
-/// the same data. Records are as wide as HaloPSA's (dozens of fields, nested custom fields) so response trimming
+/// order and every date is relative to the anchor (the simulator clock's now when the instance started), so the same
+/// seed, sizes and anchor always give the same data, and the newest records are minutes old whenever the simulator runs. Records are as wide as HaloPSA's (dozens of fields, nested custom fields) so response trimming
 /// can be measured.
 /// </summary>
 internal sealed class DatasetGenerator
 {
-    /// <summary>The seeded data covers the two years before this instant.</summary>
-    public static readonly DateTime Anchor = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
     private const double TaxRate = 0.2;
 
     private static readonly string[] FirstNames = ["Sam", "Jo", "Alex", "Chris", "Pat", "Morgan", "Taylor", "Jamie", "Robin", "Casey", "Drew", "Kim", "Lee", "Max", "Nina", "Omar", "Priya", "Quinn", "Rosa", "Theo", "Uma", "Victor", "Wen", "Yara", "Zoe"];
@@ -26,13 +23,20 @@ internal sealed class DatasetGenerator
 
     private readonly int _seed;
     private readonly SimSizeOptions _sizes;
+
+    // Activity (tickets, actions, logins) lies before the anchor itself; calendar fields (schedules, contract periods)
+    // fall on midnights, as HaloPSA's do, so they count from the anchor's day.
+    private readonly DateTime _anchor;
+    private readonly DateTime _today;
     private readonly SimTables _t;
     private readonly bool[] _generated = new bool[7];
     private Random _rng;
 
-    private DatasetGenerator(int seed, SimSizeOptions sizes)
+    private DatasetGenerator(int seed, SimSizeOptions sizes, DateTime anchor)
     {
         _seed = seed;
+        _anchor = DateTime.SpecifyKind(anchor, DateTimeKind.Utc);
+        _today = _anchor.Date;
         _rng = new Random(seed);
         _sizes = sizes;
         _t = new SimTables(Ensure);
@@ -44,7 +48,7 @@ internal sealed class DatasetGenerator
     /// random stream seeded from the instance seed, so the data does not depend on which group is touched first,
     /// and a test that only lists clients never pays for twenty thousand actions.
     /// </summary>
-    public static SimTables Create(int seed, SimSizeOptions sizes) => new DatasetGenerator(seed, sizes)._t;
+    public static SimTables Create(int seed, SimSizeOptions sizes, DateTime anchor) => new DatasetGenerator(seed, sizes, anchor)._t;
 
     private static int GroupOf(SimEntityKind kind) => kind switch
     {
@@ -152,7 +156,7 @@ internal sealed class DatasetGenerator
                 ["isdisabled"] = count > 3 && i == count - 1, ["is_agent"] = true, ["isapiagent"] = false,
                 ["colour"] = Colour(), ["costprice"] = 35.0, ["chargerate"] = 85.0, ["phonenumber"] = Phone(),
                 ["signature"] = $"<p>{first} {last}<br/>MSP Example</p>", ["timezone"] = "GMT Standard Time",
-                ["lastlogindate"] = Date(Anchor.AddDays(-_rng.Next(1, 30))), ["use"] = "agent", ["guid"] = NewGuid(),
+                ["lastlogindate"] = Date(_anchor.AddDays(-_rng.Next(1, 30))), ["use"] = "agent", ["guid"] = NewGuid(),
             };
             var id = _t.Add(SimEntityKind.Agent, agent);
             team["agents"]!.AsArray().Add(new JsonObject { ["id"] = id, ["name"] = $"{first} {last}" });
@@ -279,7 +283,7 @@ internal sealed class DatasetGenerator
                 ["client_to_invoice_recurring"] = 0, ["billingplans"] = new JsonArray(), ["sla_id"] = i % 4 == 0 ? 2 : 1,
                 ["pritech"] = 0, ["sectech"] = 0, ["accountmanagertech"] = 0, ["main_phonenumber"] = Phone(),
                 ["email"] = $"info@{word.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}{i}.example",
-                ["prepay_balance"] = 0.0, ["date_created"] = Date(Anchor.AddDays(-_rng.Next(800, 4000))),
+                ["prepay_balance"] = 0.0, ["date_created"] = Date(_anchor.AddDays(-_rng.Next(800, 4000))),
                 ["guid"] = NewGuid(), ["customfields"] = CustomFields(), ["stopped"] = 0, ["confirmemail"] = false,
             });
         }
@@ -349,19 +353,19 @@ internal sealed class DatasetGenerator
         for (var i = 0; i < _sizes.Contracts && clients.Length > 0; i++)
         {
             var client = clients[_rng.Next(clients.Length)];
-            var start = Anchor.AddDays(-_rng.Next(30, 1000)).Date;
+            var start = _today.AddDays(-_rng.Next(30, 1000));
             var end = start.AddYears(_rng.Next(1, 4));
-            var active = end > Anchor && _rng.NextDouble() > 0.05;
+            var active = end > _today && _rng.NextDouble() > 0.05;
             var amount = Money(200, 5000);
             _t.Add(SimEntityKind.Contract, new JsonObject
             {
                 ["client_id"] = JsonFields.Int(client, "id"), ["client_name"] = JsonFields.String(client, "name"),
                 ["ref"] = $"CON-{1000 + i}", ["refextra"] = "", ["start_date"] = Date(start), ["end_date"] = Date(end),
-                ["started"] = true, ["expired"] = end <= Anchor, ["billingperiod"] = 1, ["billingdescription"] = 1,
+                ["started"] = true, ["expired"] = end <= _today, ["billingperiod"] = 1, ["billingdescription"] = 1,
                 ["subtype"] = 0, ["status"] = active ? 1 : 2, ["site_id"] = JsonFields.Int(client, "main_site_id"),
                 ["site_name"] = JsonFields.String(client, "main_site_name"), ["user_id"] = 0,
-                ["sla_id"] = JsonFields.Int(client, "sla_id"), ["periodicinvoicenextdate"] = Date(Anchor.AddMonths(1)),
-                ["next_invoice_date"] = Date(Anchor.AddMonths(1)), ["periodchargeamount"] = amount,
+                ["sla_id"] = JsonFields.Int(client, "sla_id"), ["periodicinvoicenextdate"] = Date(_today.AddMonths(1)),
+                ["next_invoice_date"] = Date(_today.AddMonths(1)), ["periodchargeamount"] = amount,
                 ["contract_status"] = active ? "Active" : "Inactive", ["contracttype"] = 1, ["contracttype_name"] = "Managed Services",
                 ["active"] = active, ["asset_value"] = 0.0, ["numberofunitsfree"] = 0.0, ["last_modified"] = Date(start),
                 ["chargehoursperperiod"] = 0.0, ["costperperiod"] = Math.Round(amount * 0.4, 2), ["prepayrecurringcharge"] = 0.0,
@@ -453,8 +457,8 @@ internal sealed class DatasetGenerator
         var typeId = isProject ? 5 : 1 + _rng.Next(4);
         var priorityId = 1 + _rng.Next(4);
         var slaId = JsonFields.Int(client, "sla_id");
-        var occurred = Anchor.AddMinutes(-_rng.Next(10, 730 * 24 * 60)).AddMilliseconds(_rng.Next(1000));
-        var closed = statusId is 8 or 9 ? occurred.AddHours(_rng.Next(1, 240)) : (DateTime?)null;
+        var occurred = _anchor.AddMinutes(-_rng.Next(10, 730 * 24 * 60)).AddMilliseconds(_rng.Next(1000));
+        var closed = statusId is 8 or 9 ? InThePast(occurred.AddHours(_rng.Next(1, 240)), occurred) : (DateTime?)null;
         var problem = Problems[_rng.Next(Problems.Length)];
         var summary = isProject ? $"Project: {CompanyWords[_rng.Next(CompanyWords.Length)]} migration" : problem;
         var priority = PriorityRow(slaId, priorityId);
@@ -478,7 +482,7 @@ internal sealed class DatasetGenerator
             ["flagged"] = _rng.NextDouble() < 0.05, ["respondbydate"] = Date(occurred.AddHours(JsonFields.Double(priority, "responsetime"))),
             ["fixbydate"] = Date(occurred.AddHours(JsonFields.Double(priority, "fixtime"))),
             ["dateclosed"] = closed is null ? HaloDates.Unset : Date(closed.Value),
-            ["dateassigned"] = agent is null ? HaloDates.Unset : Date(occurred.AddMinutes(_rng.Next(1, 120))),
+            ["dateassigned"] = agent is null ? HaloDates.Unset : Date(InThePast(occurred.AddMinutes(_rng.Next(1, 120)), occurred)),
             ["lastactiondate"] = Date(occurred), ["last_update"] = Date(closed ?? occurred),
             ["parent_id"] = 0, ["child_count"] = 0, ["inactive"] = false, ["deadlinedate"] = HaloDates.Unset,
             ["startdate"] = isProject ? Date(occurred) : HaloDates.Unset, ["targetdate"] = isProject ? Date(occurred.AddDays(60)) : HaloDates.Unset,
@@ -520,7 +524,7 @@ internal sealed class DatasetGenerator
             var total = 0.0;
             for (var a = 0; a < count; a++)
             {
-                when = when.AddMinutes(_rng.Next(5, 2000)).AddMilliseconds(_rng.Next(1000));
+                when = InThePast(when.AddMinutes(_rng.Next(5, 2000)).AddMilliseconds(_rng.Next(1000)), when);
                 var outcome = outcomes[_rng.Next(outcomes.Length)];
                 var byAgent = _rng.NextDouble() < 0.8;
                 var agent = agents[_rng.Next(agents.Length)];
@@ -573,13 +577,13 @@ internal sealed class DatasetGenerator
                 ["site_name"] = JsonFields.String(site, "name"), ["username"] = "", ["users"] = new JsonArray(),
                 ["assettype_id"] = JsonFields.Int(type, "id"), ["assettype_name"] = typeName, ["status_id"] = 1,
                 ["status_name"] = "Active", ["inactive"] = _rng.NextDouble() < 0.05, ["contract_id"] = 0, ["contract_ref"] = "",
-                ["supplier_id"] = 0, ["warranty_end"] = Date(Anchor.AddDays(_rng.Next(-400, 900)).Date),
+                ["supplier_id"] = 0, ["warranty_end"] = Date(_today.AddDays(_rng.Next(-400, 900))),
                 ["fields"] = new JsonArray(
                     new JsonObject { ["id"] = 1, ["name"] = "Hostname", ["value"] = host },
                     new JsonObject { ["id"] = 2, ["name"] = "Serial Number", ["value"] = $"SN{_rng.Next(100000, 999999)}" },
                     new JsonObject { ["id"] = 4, ["name"] = "Operating System", ["value"] = typeName == "Server" ? "Windows Server 2022" : "Windows 11 Pro" }),
                 ["customfields"] = CustomFields(), ["notes"] = "", ["device_number"] = i + 1, ["assetgroup_id"] = JsonFields.Int(type, "assetgroup_id"),
-                ["assetgroup_name"] = JsonFields.String(type, "assetgroup_name"), ["datecreated"] = Date(Anchor.AddDays(-_rng.Next(30, 1500))),
+                ["assetgroup_name"] = JsonFields.String(type, "assetgroup_name"), ["datecreated"] = Date(_anchor.AddDays(-_rng.Next(30, 1500))),
                 ["guid"] = NewGuid(), ["third_party_id"] = "", ["business_owner_id"] = 0, ["technical_owner_id"] = 0,
             });
         }
@@ -598,7 +602,7 @@ internal sealed class DatasetGenerator
             var client = clients[_rng.Next(clients.Length)];
             var period = _rng.NextDouble() < 0.75 ? Periods[0] : Periods[1 + _rng.Next(2)];
             var disabled = _rng.NextDouble() < 0.1;
-            var start = Anchor.AddMonths(-_rng.Next(6, 30)).Date;
+            var start = _today.AddMonths(-_rng.Next(6, 30));
             start = new DateTime(start.Year, start.Month, 1, 0, 0, 0, DateTimeKind.Utc);
             var lines = new JsonArray();
             var lineCount = 1 + _rng.Next(3);
@@ -613,11 +617,11 @@ internal sealed class DatasetGenerator
             var template = new JsonObject
             {
                 ["is_recurring_invoice"] = true, ["period"] = period.Code, ["period_type"] = period.Months,
-                ["periodname"] = period.Name, ["lastcreated"] = Date(Anchor.AddMonths(-period.Months)),
-                ["nextcreationdate"] = disabled ? HaloDates.Unset : Date(Anchor), ["nextcreationperiod"] = 1,
+                ["periodname"] = period.Name, ["lastcreated"] = Date(_today.AddMonths(-period.Months)),
+                ["nextcreationdate"] = disabled ? HaloDates.Unset : Date(_today), ["nextcreationperiod"] = 1,
                 ["schedule"] = new JsonObject
                 {
-                    ["period"] = period.Code, ["lastcreated"] = Date(Anchor.AddMonths(-period.Months)), ["nextcreationdate"] = Date(Anchor),
+                    ["period"] = period.Code, ["lastcreated"] = Date(_today.AddMonths(-period.Months)), ["nextcreationdate"] = Date(_today),
                     ["startdate"] = Date(start), ["end_date"] = HaloDates.Unset, ["disabled"] = disabled,
                 },
                 ["invoice_auto_increase_period"] = 0, ["invoice_percent_increase"] = 0.0, ["take_auto_payment"] = false,
@@ -648,7 +652,7 @@ internal sealed class DatasetGenerator
             var fromSchedule = templates.Length > 0 && _rng.NextDouble() < 0.6;
             var template = fromSchedule ? templates[_rng.Next(templates.Length)] : null;
             var client = template is null ? clients[_rng.Next(clients.Length)] : _t.Find(SimEntityKind.Client, JsonFields.Int(template, "client_id"))!;
-            var date = Anchor.AddMonths(-_rng.Next(1, 24)).Date;
+            var date = _today.AddMonths(-_rng.Next(1, 24));
             date = fromSchedule ? new DateTime(date.Year, date.Month, 1, 0, 0, 0, DateTimeKind.Utc) : date.AddDays(_rng.Next(0, 28));
             var lines = new JsonArray();
             if (template is not null)
@@ -704,7 +708,7 @@ internal sealed class DatasetGenerator
             invoice["amountdue"] = Math.Round(total - paid, 2);
             invoice["amount_remaining"] = Math.Round(total - paid, 2);
             invoice["paymentstatus"] = paid >= total ? 2 : paid > 0 ? 1 : 0;
-            invoice["datepaid"] = paid >= total ? Date(date.AddDays(_rng.Next(1, 40))) : HaloDates.Unset;
+            invoice["datepaid"] = paid >= total ? Date(InThePast(date.AddDays(_rng.Next(1, 40)), date)) : HaloDates.Unset;
         }
     }
 
@@ -815,13 +819,20 @@ internal sealed class DatasetGenerator
             {
                 ["name"] = name, ["group_id"] = 1 + (i % 3), ["group_name"] = (i % 3) switch { 0 => "Service", 1 => "Finance", _ => "Assets" },
                 ["description"] = $"{name} report", ["type"] = 0, ["mainentity"] = "Faults", ["charttype"] = 0,
-                ["sql"] = "SELECT faultid, symptom FROM faults", ["publishedid"] = "", ["datecreated"] = Date(Anchor.AddDays(-_rng.Next(10, 900))),
+                ["sql"] = "SELECT faultid, symptom FROM faults", ["publishedid"] = "", ["datecreated"] = Date(_anchor.AddDays(-_rng.Next(10, 900))),
                 ["createdby"] = "Sam Bloggs", ["ispublished"] = false, ["guid"] = NewGuid(),
             });
         }
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// <paramref name="candidate"/> when it lies before the anchor, else a moment between <paramref name="after"/> and the
+    /// anchor: seeded history never reaches into the future, and no extra random draw moves the rest of the data.
+    /// </summary>
+    private DateTime InThePast(DateTime candidate, DateTime after) =>
+        candidate < _anchor ? candidate : after + ((_anchor - after) / 2);
 
     private string Name(SimEntityKind kind, int id) => JsonFields.String(_t.Find(kind, id)!, "name") ?? "";
 

@@ -12,10 +12,18 @@ public sealed class SimDataset
     private readonly Lock _gate = new();
     private readonly Lazy<SimTables> _tables;
 
-    internal SimDataset(int seed, SimSizeOptions sizes)
+    internal SimDataset(int seed, SimSizeOptions sizes, DateTime anchor)
     {
-        _tables = new Lazy<SimTables>(() => DatasetGenerator.Create(seed, sizes), LazyThreadSafetyMode.ExecutionAndPublication);
+        Anchor = anchor;
+        _tables = new Lazy<SimTables>(() => DatasetGenerator.Create(seed, sizes, anchor), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// The instant the seeded data is relative to (UTC): the simulator clock's now when the instance started, unless
+    /// <see cref="SimInstanceOptions.DataAnchor"/> fixes it. Seeded activity lies in the two years before it, so tests
+    /// that pick date ranges should count from here rather than name calendar dates.
+    /// </summary>
+    public DateTime Anchor { get; }
 
     /// <summary>Generates every kind now rather than on first touch.</summary>
     internal void WarmUp() => Locked(t =>

@@ -9,7 +9,7 @@ public sealed class SimInstance
         Name = options.Name;
         ClientId = options.ClientId;
         ClientSecret = options.ClientSecret;
-        Data = new SimDataset(options.Seed, options.Sizes);
+        Data = new SimDataset(options.Seed, options.Sizes, (options.DataAnchor ?? time.GetUtcNow()).UtcDateTime);
         Tokens = new TokenIssuer(time, TimeSpan.FromSeconds(options.TokenLifetimeSeconds));
         Budget = new RequestBudget(options.Budget, time);
     }

@@ -29,4 +29,11 @@ public sealed class SimInstanceOptions
 
     /// <summary>Sizes of the generated dataset.</summary>
     public SimSizeOptions Sizes { get; set; } = new();
+
+    /// <summary>
+    /// The instant the seeded data is dated back from. Unset (the default), it is the simulator clock's now when the
+    /// instance starts, so the newest tickets are minutes old whenever the simulator runs; set it to replay one fixed
+    /// dataset whatever the day.
+    /// </summary>
+    public DateTimeOffset? DataAnchor { get; set; }
 }

@@ -302,7 +302,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         {
             ["dbid"] = $"sim-{instance.Name}", ["app_version"] = "2.190.1", ["database_version"] = "2.190.1",
             ["agent_count"] = instance.Data.Count(SimEntityKind.Agent), ["licensed_agent_count"] = 25, ["online_agent_count"] = 3,
-            ["last_login"] = HaloDates.Format(DatasetGenerator.Anchor), ["app_name"] = "Halo PSA", ["agent_url"] = url,
+            ["last_login"] = HaloDates.Format(instance.Data.Anchor), ["app_name"] = "Halo PSA", ["agent_url"] = url,
             ["portal_url"] = url + "/portal", ["auth_url"] = url + "/auth", ["mobileapp_enabled"] = true, ["tenant"] = instance.Name,
         };
         await WriteNodeAsync(ctx, 200, info);

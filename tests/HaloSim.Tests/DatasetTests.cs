@@ -72,6 +72,61 @@ public sealed class DatasetTests
     }
 
     [Fact]
+    public async Task Seeded_dates_count_back_from_the_clock_at_start_and_never_reach_the_future()
+    {
+        await using var sim = await SimTestHost.StartAsync();
+        var anchor = sim.Demo.Data.Anchor;
+        Assert.Equal(SimTestHost.Start.UtcDateTime, anchor);
+        var stamps = new List<DateTime>();
+        void Collect(SimEntityKind kind, params string[] fields) => stamps.AddRange(sim.Demo.Data.All(kind)
+            .SelectMany(r => fields.Select(f => r.Str(f))).Where(v => !v.StartsWith("1900", StringComparison.Ordinal)).Select(Parse));
+        Collect(SimEntityKind.Ticket, "dateoccurred", "dateclosed", "dateassigned", "lastactiondate", "last_update");
+        Collect(SimEntityKind.Action, "datetime");
+        Collect(SimEntityKind.Invoice, "invoice_date", "datepaid");
+        Assert.All(stamps, s => Assert.True(s < anchor, $"{s:O} is not before the anchor {anchor:O}"));
+        Assert.True(stamps.Min() >= anchor.AddYears(-2).AddDays(-1));
+
+        // The newest ticket is fresh, and a year of monthly invoicing lies behind the start: the demo's "last 12 months" is full.
+        var newest = sim.Demo.Data.All(SimEntityKind.Ticket).Max(t => Parse(t.Str("dateoccurred")));
+        Assert.True(anchor - newest < TimeSpan.FromDays(2), $"newest ticket {newest:O}");
+        var lastYear = sim.Demo.Data.All(SimEntityKind.Invoice).Count(i => Parse(i.Str("invoice_date")) >= anchor.AddMonths(-12));
+        Assert.True(lastYear > sim.Demo.Data.Count(SimEntityKind.Invoice) / 3, $"{lastYear} invoices in the last 12 months");
+    }
+
+    [Fact]
+    public async Task Another_start_shifts_every_date_and_changes_nothing_else()
+    {
+        await using var early = await SimTestHost.StartAsync();
+        var later = new DateTimeOffset(2027, 3, 9, 8, 0, 0, TimeSpan.Zero);
+        await using var late = await SimTestHost.StartAsync(later, SimTestHost.Instance());
+        var shift = later - SimTestHost.Start;
+        var a = early.Demo.Data.All(SimEntityKind.Ticket);
+        var b = late.Demo.Data.All(SimEntityKind.Ticket);
+        Assert.Equal(a.Count, b.Count);
+        for (var i = 0; i < a.Count; i++)
+        {
+            Assert.Equal(a[i].Str("summary"), b[i].Str("summary"));
+            Assert.Equal(a[i].Field("client_id"), b[i].Field("client_id"));
+            Assert.Equal(Parse(a[i].Str("dateoccurred")) + shift, Parse(b[i].Str("dateoccurred")));
+        }
+    }
+
+    [Fact]
+    public async Task A_fixed_data_anchor_ignores_the_clock()
+    {
+        var pinned = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        await using var a = await SimTestHost.StartAsync(SimTestHost.Instance(configure: o => o.DataAnchor = pinned));
+        await using var b = await SimTestHost.StartAsync(SimTestHost.Start.AddDays(40), SimTestHost.Instance(configure: o => o.DataAnchor = pinned));
+        Assert.Equal(pinned.UtcDateTime, a.Demo.Data.Anchor);
+        Assert.Equal(
+            string.Join('\n', a.Demo.Data.All(SimEntityKind.Invoice).Select(r => r.ToJsonString())),
+            string.Join('\n', b.Demo.Data.All(SimEntityKind.Invoice).Select(r => r.ToJsonString())));
+    }
+
+    private static DateTime Parse(string text) =>
+        DateTime.SpecifyKind(DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+
+    [Fact]
     public void Default_sizes_match_the_brief()
     {
         var sizes = new SimSizeOptions();

@@ -41,6 +41,11 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
 
     private static int I(JsonObject r, string f) => r.Field(f);
 
+    /// <summary>The first day of the month <paramref name="months"/> before the month the seeded data ends in.</summary>
+    private DateTime MonthsBack(int months) => new DateTime(Data.Anchor.Year, Data.Anchor.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-months);
+
+    private static string Day(DateTime day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static bool B(JsonObject r, string f) => r[f]!.GetValue<bool>();
 
     private static string S(JsonObject r, string f) => r[f]!.GetValue<string>();
@@ -94,19 +99,22 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
             t => S(t, "summary").Contains("printer", StringComparison.OrdinalIgnoreCase) || S(t, "details").Contains("printer", StringComparison.OrdinalIgnoreCase));
 
     [Fact]
-    public Task Tickets_datesearch_dateoccured_range() =>
-        AssertFilter("Tickets", "datesearch=dateoccured&startdate=2025-01-01T00:00:00&enddate=2025-06-30", "tickets", SimEntityKind.Ticket,
-            t => string.CompareOrdinal(S(t, "dateoccurred"), "2025-01-01") >= 0 && string.CompareOrdinal(S(t, "dateoccurred"), "2025-07-01") < 0);
+    public Task Tickets_datesearch_dateoccured_range()
+    {
+        var (from, to) = (MonthsBack(12), MonthsBack(6));
+        return AssertFilter("Tickets", $"datesearch=dateoccured&startdate={Day(from)}T00:00:00&enddate={Day(to.AddDays(-1))}", "tickets", SimEntityKind.Ticket,
+            t => string.CompareOrdinal(S(t, "dateoccurred"), Day(from)) >= 0 && string.CompareOrdinal(S(t, "dateoccurred"), Day(to)) < 0);
+    }
 
     [Fact]
     public Task Tickets_datesearch_datecleared_skips_unset_dates() =>
-        AssertFilter("Tickets", "datesearch=datecleared&startdate=2024-06-01", "tickets", SimEntityKind.Ticket,
-            t => string.CompareOrdinal(S(t, "dateclosed"), "2024-06-01") >= 0);
+        AssertFilter("Tickets", $"datesearch=datecleared&startdate={Day(MonthsBack(18))}", "tickets", SimEntityKind.Ticket,
+            t => string.CompareOrdinal(S(t, "dateclosed"), Day(MonthsBack(18))) >= 0);
 
     [Fact]
     public Task Tickets_datesearch_lastactiondate() =>
-        AssertFilter("Tickets", "datesearch=lastactiondate&enddate=2024-12-31", "tickets", SimEntityKind.Ticket,
-            t => string.CompareOrdinal(S(t, "lastactiondate"), "2025-01-01") < 0 && !S(t, "lastactiondate").StartsWith("1900", StringComparison.Ordinal));
+        AssertFilter("Tickets", $"datesearch=lastactiondate&enddate={Day(MonthsBack(12).AddDays(-1))}", "tickets", SimEntityKind.Ticket,
+            t => string.CompareOrdinal(S(t, "lastactiondate"), Day(MonthsBack(12))) < 0 && !S(t, "lastactiondate").StartsWith("1900", StringComparison.Ordinal));
 
     [Fact]
     public Task Tickets_unknown_parameters_are_ignored() => AssertFilter("Tickets", "frobnicate=1&client=7", "tickets", SimEntityKind.Ticket, _ => true, allowEverything: true);
@@ -121,9 +129,12 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
     public Task Actions_excludesys() => AssertFilter("Actions", "excludesys=true", "actions", SimEntityKind.Action, a => I(a, "action_systemid") == 0);
 
     [Fact]
-    public Task Actions_date_range() =>
-        AssertFilter("Actions", "startdate=2025-03-01&enddate=2025-03-31", "actions", SimEntityKind.Action,
-            a => string.CompareOrdinal(S(a, "datetime"), "2025-03-01") >= 0 && string.CompareOrdinal(S(a, "datetime"), "2025-04-01") < 0);
+    public Task Actions_date_range()
+    {
+        var (from, to) = (MonthsBack(10), MonthsBack(9));
+        return AssertFilter("Actions", $"startdate={Day(from)}&enddate={Day(to.AddDays(-1))}", "actions", SimEntityKind.Action,
+            a => string.CompareOrdinal(S(a, "datetime"), Day(from)) >= 0 && string.CompareOrdinal(S(a, "datetime"), Day(to)) < 0);
+    }
 
     [Fact]
     public async Task Actions_count_limits_and_envelope_echoes_ticket_id()
@@ -224,9 +235,12 @@ public sealed class FilterTests(FilterTests.Fixture fixture) : IClassFixture<Fil
     public Task Invoices_paymentstatuses() => AssertFilter("Invoice", "paymentstatuses=0,1", "invoices", SimEntityKind.Invoice, i => I(i, "paymentstatus") is 0 or 1);
 
     [Fact]
-    public Task Invoices_date_range() =>
-        AssertFilter("Invoice", "invoicedatestart=2025-01-01&invoicedateend=2025-06-30", "invoices", SimEntityKind.Invoice,
-            i => string.CompareOrdinal(S(i, "invoice_date"), "2025-01-01") >= 0 && string.CompareOrdinal(S(i, "invoice_date"), "2025-07-01") < 0);
+    public Task Invoices_date_range()
+    {
+        var (from, to) = (MonthsBack(12), MonthsBack(6));
+        return AssertFilter("Invoice", $"invoicedatestart={Day(from)}&invoicedateend={Day(to.AddDays(-1))}", "invoices", SimEntityKind.Invoice,
+            i => string.CompareOrdinal(S(i, "invoice_date"), Day(from)) >= 0 && string.CompareOrdinal(S(i, "invoice_date"), Day(to)) < 0);
+    }
 
     [Fact]
     public Task Invoices_by_recurring_schedule()

@@ -4,9 +4,6 @@ namespace HaloMcp.HaloSim.Tests;
 
 public sealed class RevenueTests
 {
-    private static readonly DateTime From = new(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime To = new(2025, 9, 1, 0, 0, 0, DateTimeKind.Utc);
-
     private static async Task<List<JsonObject>> AllPages(SimTestHost sim, string token, string path, string key)
     {
         var rows = new List<JsonObject>();
@@ -26,6 +23,10 @@ public sealed class RevenueTests
     {
         await using var sim = await SimTestHost.StartAsync(SimTestHost.Instance(configure: o => o.Sizes.Invoices = 400));
         var token = await sim.TokenAsync();
+        // Fifteen whole months ending four months before the month the data ends in.
+        var anchor = sim.Demo.Data.Anchor;
+        var to = new DateTime(anchor.Year, anchor.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-4);
+        var from = to.AddMonths(-15);
         var invoices = sim.Demo.Data.All(SimEntityKind.Invoice);
         Assert.Contains(invoices, i => !i.ContainsKey("invoice_totals"));
         Assert.Contains(invoices, i => i.Bool("voided"));
@@ -34,13 +35,13 @@ public sealed class RevenueTests
         var clients = invoices.GroupBy(i => i.Field("client_id")).OrderByDescending(g => g.Count()).Take(4).Select(g => g.Key).ToList();
         foreach (var clientId in clients)
         {
-            var wire = await AllPages(sim, token, $"api/Invoice?client_id={clientId}&includelines=true&invoicedatestart=2024-06-01&invoicedateend=2025-08-31", "invoices");
+            var wire = await AllPages(sim, token, $"api/Invoice?client_id={clientId}&includelines=true&invoicedatestart={from:yyyy-MM-dd}&invoicedateend={to.AddDays(-1):yyyy-MM-dd}", "invoices");
             double recurring = 0, oneOff = 0;
             int recurringCount = 0, oneOffCount = 0;
             foreach (var invoice in wire.Where(i => !i.Bool("voided")))
             {
                 var date = DateTime.Parse(invoice.Str("invoice_date"), System.Globalization.CultureInfo.InvariantCulture);
-                Assert.InRange(date, From, To.AddTicks(-1));
+                Assert.InRange(date, from, to.AddTicks(-1));
                 if (invoice.Int("recurring_invoice_id") > 0)
                 {
                     recurringCount++;
@@ -77,7 +78,7 @@ public sealed class RevenueTests
             var schedules = await AllPages(sim, token, $"api/RecurringInvoice?client_id={clientId}&includelines=true", "invoices");
             var runRate = schedules.Where(s => !s["schedule"]!.Bool("disabled")).Sum(s => s["invoice_totals"]!.Dbl("recurringMonthlyTotal"));
 
-            var truth = sim.Demo.Data.RevenueTruth(clientId, From, To);
+            var truth = sim.Demo.Data.RevenueTruth(clientId, from, to);
             Assert.True(truth.RecurringInvoiceCount + truth.OneOffInvoiceCount > 0);
             Assert.Equal(truth.RecurringTotal, recurring, tolerance: 0.01);
             Assert.Equal(truth.NonRecurringTotal, oneOff, tolerance: 0.01);

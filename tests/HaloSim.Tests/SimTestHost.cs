@@ -3,23 +3,26 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using HaloMcp.HaloSim;
-using HaloMcp.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HaloMcp.HaloSim.Tests;
 
 /// <summary>A small simulator on a real Kestrel port, a manual clock, and helpers to call it over HTTP.</summary>
 public sealed class SimTestHost : IAsyncDisposable
 {
-    private SimTestHost(HaloSimHost host, ManualTimeProvider clock)
+    private SimTestHost(HaloSimHost host, FakeTimeProvider clock)
     {
         Host = host;
         Clock = clock;
         Http = new HttpClient { BaseAddress = host.BaseAddress };
     }
 
+    /// <summary>Where every test clock starts: a Monday morning, so "today" and "this week" mean something.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
     public HaloSimHost Host { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public HttpClient Http { get; }
 
@@ -37,11 +40,13 @@ public sealed class SimTestHost : IAsyncDisposable
         return options;
     }
 
-    public static async Task<SimTestHost> StartAsync(params SimInstanceOptions[] instances)
+    public static Task<SimTestHost> StartAsync(params SimInstanceOptions[] instances) => StartAsync(Start, instances);
+
+    public static async Task<SimTestHost> StartAsync(DateTimeOffset start, params SimInstanceOptions[] instances)
     {
         var options = new HaloSimOptions();
         options.Instances.AddRange(instances.Length == 0 ? [Instance()] : instances);
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(start);
         var host = await HaloSimHost.StartAsync(options, clock);
         return new SimTestHost(host, clock);
     }

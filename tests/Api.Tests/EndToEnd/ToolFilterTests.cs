@@ -51,8 +51,8 @@ public sealed class ToolFilterTests(CatalogueFixture fixture) : IClassFixture<Ca
             SimEntityKind.Ticket, (r, c) => In(r, "dateoccurred", "2024-01-01", Instant(c, SimEntityKind.Ticket, 10, "dateoccurred"))),
         ["a ticket's actions before an exact instant"] = new("halopsa_list_actions", c => Args(("ticket_id", 10), ("date_to", Instant(c, SimEntityKind.Action, MiddleAction(c), "datetime"))),
             SimEntityKind.Action, (r, c) => r.Int("ticket_id") == 10 && In(r, "datetime", "2000-01-01", Instant(c, SimEntityKind.Action, MiddleAction(c), "datetime"))),
-        ["a busy client's recent actions"] = new("halopsa_list_actions", c => Args(("client_id", BusyClient(c)), ("date_from", RecentFrom(c)), ("date_to", "2026-01-02")),
-            SimEntityKind.Action, (r, c) => r.Int("client_id") == BusyClient(c) && In(r, "datetime", RecentFrom(c), "2026-01-02")),
+        ["a busy client's recent actions"] = new("halopsa_list_actions", c => Args(("client_id", BusyClient(c)), ("date_from", RecentFrom(c)), ("date_to", AfterTheData(c))),
+            SimEntityKind.Action, (r, c) => r.Int("client_id") == BusyClient(c) && In(r, "datetime", RecentFrom(c), AfterTheData(c))),
         ["agents of a team"] = new("halopsa_list_agents", _ => Args(("team_id", 2)), SimEntityKind.Agent, (r, _) => !r.Bool("isdisabled") && r.Int("team_id") == 2),
         ["search tickets"] = new("halopsa_search", _ => Args(("entity", "tickets"), ("query", "vpn"), ("limit", 50)), SimEntityKind.Ticket,
             (r, _) => Has(r, "vpn", "summary", "details")),
@@ -134,6 +134,9 @@ public sealed class ToolFilterTests(CatalogueFixture fixture) : IClassFixture<Ca
             .Select(t => t.Str("lastactiondate")!).OrderDescending(StringComparer.Ordinal).ToList();
         return lastActions[9] + "Z";
     });
+
+    /// <summary>The day after the seeded data ends (the simulator dates its data back from its clock's start).</summary>
+    private static string AfterTheData(CatalogueFixture c) => c.Data.Anchor.Date.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Truth predicates run once per record; what they derive from the data is worked out once.</summary>
     private static T Memo<T>(CatalogueFixture c, string key, Func<T> value) => (T)Derived.GetOrAdd((c, key), _ => value()!);
