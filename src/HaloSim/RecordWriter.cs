@@ -62,7 +62,7 @@ internal sealed class RecordWriter(SimTables t, DateTime now)
             return WriteOutcome.Fail(404, $"{route.Label} {id} not found");
         }
 
-        t[route.Kind].Remove(id);
+        t.Remove(route.Kind, id);
         if (route.Kind == SimEntityKind.Action && t.Find(SimEntityKind.Ticket, ticketId ?? 0) is { } ticket)
         {
             ticket["timetaken"] = Math.Round(JsonFields.Double(ticket, "timetaken") - JsonFields.Double(record, "timetaken"), 2);

@@ -371,7 +371,10 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
     private static byte[] ListBody(SimTables t, EntityRoute route, IQueryCollection q)
     {
         var query = RecordQuery.Parse(route.Kind, q);
-        var matches = query.Apply(t[route.Kind].Values);
+        var source = route.Kind == SimEntityKind.Action && RecordQuery.IntParam(q, "ticket_id") is { } ticketOfActions
+            ? t.ActionsOf(ticketOfActions)
+            : t[route.Kind].Values;
+        var matches = query.Apply(source);
         var withLines = RecordQuery.Flag(q, "includelines");
         return Serialize(w =>
         {

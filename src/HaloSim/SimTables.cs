@@ -7,6 +7,9 @@ internal sealed class SimTables
 {
     private readonly Dictionary<SimEntityKind, SortedDictionary<int, JsonObject>> _tables = [];
     private readonly Dictionary<string, int> _lastIds = [];
+
+    // HaloPSA lists actions per ticket (`/Actions?ticket_id=`), so they are indexed by ticket rather than scanned.
+    private readonly Dictionary<int, SortedDictionary<int, JsonObject>> _actionsByTicket = [];
     private readonly Action<SimEntityKind>? _ensure;
 
     /// <param name="ensure">Called before a kind's table is used, so seeded data can be generated on first touch.</param>
@@ -53,7 +56,41 @@ internal sealed class SimTables
         record.Remove("id");
         record.Insert(0, "id", id);
         table[id] = record;
+        if (kind == SimEntityKind.Action)
+        {
+            var ticketId = JsonFields.Int(record, "ticket_id");
+            if (!_actionsByTicket.TryGetValue(ticketId, out var actions))
+            {
+                _actionsByTicket[ticketId] = actions = [];
+            }
+
+            actions[id] = record;
+        }
+
         return id;
+    }
+
+    /// <summary>Removes a record; false when there was none.</summary>
+    public bool Remove(SimEntityKind kind, int id)
+    {
+        if (!this[kind].Remove(id, out var record))
+        {
+            return false;
+        }
+
+        if (kind == SimEntityKind.Action && _actionsByTicket.TryGetValue(JsonFields.Int(record, "ticket_id"), out var actions))
+        {
+            actions.Remove(id);
+        }
+
+        return true;
+    }
+
+    /// <summary>The actions of one ticket in id order, from the index (an action never moves to another ticket).</summary>
+    public IEnumerable<JsonObject> ActionsOf(int ticketId)
+    {
+        _ = this[SimEntityKind.Action];
+        return _actionsByTicket.TryGetValue(ticketId, out var actions) ? actions.Values : [];
     }
 
     /// <summary>Adds a record keyed by an internal row number; for priorities, whose wire <c>id</c> is a GUID.</summary>

@@ -183,6 +183,30 @@ public sealed class WriteTests
     }
 
     [Fact]
+    public async Task A_tickets_action_list_follows_creates_and_deletes()
+    {
+        await using var sim = await SimTestHost.StartAsync();
+        var token = await sim.TokenAsync();
+        var ticketId = sim.Demo.Data.All(SimEntityKind.Ticket)[3].Field("id");
+        async Task<List<int>> Listed() => (await sim.GetJsonAsync($"api/Actions?ticket_id={ticketId}&count=1000", token)).Items("actions").Select(a => a.Field("id")).ToList();
+        List<int> Truth() => sim.Demo.Data.Where(SimEntityKind.Action, a => a.Field("ticket_id") == ticketId).Select(a => a.Field("id")).ToList();
+
+        Assert.Equal(Truth(), await Listed());
+        var (_, created) = await sim.PostJsonAsync("api/Actions", $"[{{\"ticket_id\":{ticketId},\"outcome\":\"Private Note\",\"note\":\"indexed\"}}]", token);
+        Assert.Contains(created.Int("id"), await Listed());
+        Assert.Equal(Truth(), await Listed());
+        var removed = Truth()[0];
+        using (var delete = await sim.SendAsync(HttpMethod.Delete, $"api/Actions/{removed}?ticket_id={ticketId}", token))
+        {
+            Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        }
+
+        Assert.DoesNotContain(removed, await Listed());
+        Assert.Equal(Truth(), await Listed());
+        Assert.Empty((await sim.GetJsonAsync("api/Actions?ticket_id=987654", token)).Items("actions"));
+    }
+
+    [Fact]
     public async Task Concurrent_actions_on_one_ticket_all_apply_exactly_once()
     {
         await using var sim = await SimTestHost.StartAsync();
