@@ -34,7 +34,7 @@ internal sealed class RecordQuery
 
     public int Count { get; private init; }
 
-    public static RecordQuery Parse(SimEntityKind kind, IQueryCollection q)
+    public static RecordQuery Parse(SimEntityKind kind, IQueryCollection q, SimBehaviourOptions behaviours)
     {
         var paginate = Flag(q, "pageinate");
         var query = new RecordQuery(q)
@@ -44,7 +44,7 @@ internal sealed class RecordQuery
             PageNo = Math.Max(1, IntParam(q, "page_no") ?? 1),
             Count = Math.Max(0, IntParam(q, "count") ?? DefaultRows),
         };
-        query.AddFilters(kind);
+        query.AddFilters(kind, behaviours);
         return query;
     }
 
@@ -76,7 +76,7 @@ internal sealed class RecordQuery
             ? matches.Skip((PageNo - 1) * PageSize).Take(PageSize).ToList()
             : matches.Take(Count).ToList();
 
-    private void AddFilters(SimEntityKind kind)
+    private void AddFilters(SimEntityKind kind, SimBehaviourOptions behaviours)
     {
         switch (kind)
         {
@@ -157,10 +157,10 @@ internal sealed class RecordQuery
             case SimEntityKind.Client:
                 InactiveFilter();
                 IntEq("toplevel_id", "toplevel_id");
-                // /Client ignores plain `search` (peer-landscape §6 #7: a real tenant returned every client). Name
-                // filtering works through advanced_search (filter_type 4 = contains), and through
-                // search_name_only=true + search, which the spec lists on /Client and PROV's client relies on.
-                if (Flag(_q, "search_name_only"))
+                // Plain `search` on /Client is contested (§11.4): a real tenant ignored it (peer-landscape §6 #7), HaloPSA's
+                // own API text says it filters. Name filtering always works through advanced_search (filter_type 4 =
+                // contains), and through search_name_only=true + search, which the spec lists and PROV relies on.
+                if (behaviours.ClientSearch == SimClientSearch.Honoured || Flag(_q, "search_name_only"))
                 {
                     Contains("search", "name");
                 }

@@ -50,7 +50,7 @@ internal static partial class SimControl
 
                 if (request is null)
                 {
-                    await SimRequestDispatcher.WriteAsync(ctx, 400, new OAuthError("invalid_request", "expected a JSON faults object"), SimJsonContext.Default.OAuthError);
+                    await BadRequestAsync(ctx, "expected a JSON faults object");
                     return;
                 }
 
@@ -71,11 +71,54 @@ internal static partial class SimControl
                 ["apply_then_fail"] = target.Faults.PendingApplyThenFail,
             });
         }
+        else if (segments.Length == 2 && Is(segments[0], "behaviours") && registry.Find(segments[1]) is { } switched)
+        {
+            await BehavioursAsync(ctx, switched);
+        }
         else
         {
             ctx.Response.StatusCode = StatusCodes.Status404NotFound;
         }
     }
+
+    /// <summary><c>GET</c> the instance's switches; <c>POST</c> a JSON object of the switches to change (all or nothing).</summary>
+    private static async Task BehavioursAsync(HttpContext ctx, SimInstance instance)
+    {
+        if (HttpMethods.IsPost(ctx.Request.Method))
+        {
+            var problem = await ReadObjectAsync(ctx) is { } request
+                ? SimBehaviourWire.TryApply(instance.Behaviours, request)
+                : "expected a JSON object of switches";
+            if (problem is not null)
+            {
+                await BadRequestAsync(ctx, problem);
+                return;
+            }
+        }
+        else if (!HttpMethods.IsGet(ctx.Request.Method))
+        {
+            ctx.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        await SimRequestDispatcher.WriteNodeAsync(ctx, 200, SimBehaviourWire.ToJson(instance.Behaviours));
+    }
+
+    /// <summary>The request body as a JSON object, or null when it is not one.</summary>
+    internal static async Task<JsonObject?> ReadObjectAsync(HttpContext ctx)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    internal static Task BadRequestAsync(HttpContext ctx, string problem) =>
+        SimRequestDispatcher.WriteAsync(ctx, 400, new OAuthError("invalid_request", problem), SimJsonContext.Default.OAuthError);
 
     private static void Apply(SimInstance target, SimFaultsRequest request)
     {

@@ -12,6 +12,7 @@ public sealed class SimInstance
         Data = new SimDataset(options.Seed, options.Sizes, (options.DataAnchor ?? time.GetUtcNow()).UtcDateTime);
         Tokens = new TokenIssuer(time, TimeSpan.FromSeconds(options.TokenLifetimeSeconds));
         Budget = new RequestBudget(options.Budget, time);
+        Behaviours = options.Behaviours.Copy();
     }
 
     /// <summary>Instance name: URL path prefix and <c>tenant</c> value.</summary>
@@ -31,6 +32,9 @@ public sealed class SimInstance
 
     /// <summary>Faults injected into the instance's <c>/api</c>.</summary>
     public SimFaults Faults { get; } = new();
+
+    /// <summary>The instance's readings of contested behaviours; a copy of its options, changeable while it runs.</summary>
+    public SimBehaviourOptions Behaviours { get; }
 
     internal SimInstanceOptions Options { get; }
 

@@ -21,6 +21,9 @@ public sealed class SimInstanceOptions
     /// <summary>Token lifetime reported in <c>expires_in</c> and enforced on <c>/api</c>.</summary>
     public int TokenLifetimeSeconds { get; set; } = 3600;
 
+    /// <summary>Contested HaloPSA behaviours, one switch each (defaults: the reading the evidence favours).</summary>
+    public SimBehaviourOptions Behaviours { get; set; } = new();
+
     /// <summary>The rolling-window request budget on <c>/api</c>.</summary>
     public SimBudgetOptions Budget { get; set; } = new();
 

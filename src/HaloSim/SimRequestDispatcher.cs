@@ -313,7 +313,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         var q = ctx.Request.Query;
         if (rest.Length == 2)
         {
-            var bytes = instance.Data.Locked(t => ListBody(t, route, q));
+            var bytes = instance.Data.Locked(t => RecordRendering.List(t, route, q, instance.Behaviours));
             await WriteBytesAsync(ctx, 200, bytes);
             return;
         }
@@ -356,7 +356,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
                 return null;
             }
 
-            return Serialize(w => WriteRecord(w, record, withLines));
+            return RecordRendering.Records(route, [record], withLines, instance.Behaviours.SingleRecordGet);
         });
 
         if (body is null)
@@ -366,53 +366,6 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         }
 
         await WriteBytesAsync(ctx, 200, body);
-    }
-
-    private static byte[] ListBody(SimTables t, EntityRoute route, IQueryCollection q)
-    {
-        var query = RecordQuery.Parse(route.Kind, q);
-        var source = route.Kind == SimEntityKind.Action && RecordQuery.IntParam(q, "ticket_id") is { } ticketOfActions
-            ? t.ActionsOf(ticketOfActions)
-            : t[route.Kind].Values;
-        var matches = query.Apply(source);
-        var withLines = RecordQuery.Flag(q, "includelines");
-        return Serialize(w =>
-        {
-            if (route.EnvelopeKey is null)
-            {
-                w.WriteStartArray();
-                foreach (var r in matches)
-                {
-                    WriteRecord(w, r, withLines);
-                }
-
-                w.WriteEndArray();
-                return;
-            }
-
-            var page = query.Page(matches);
-            w.WriteStartObject();
-            if (route.Kind == SimEntityKind.Action && RecordQuery.IntParam(q, "ticket_id") is { } ticketId)
-            {
-                w.WriteNumber("ticket_id", ticketId);
-            }
-
-            if (query.Paginate)
-            {
-                w.WriteNumber("page_no", query.PageNo);
-                w.WriteNumber("page_size", query.PageSize);
-            }
-
-            w.WriteNumber("record_count", matches.Count);
-            w.WriteStartArray(route.EnvelopeKey);
-            foreach (var r in page)
-            {
-                WriteRecord(w, r, withLines);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
     }
 
     private async Task PostAsync(HttpContext ctx, SimInstance instance, EntityRoute route, string relativePath, RequestOutcome outcome)
@@ -448,22 +401,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
                 return (written, Array.Empty<byte>());
             }
 
-            return (written, Serialize(w =>
-            {
-                if (written.Saved.Count == 1)
-                {
-                    WriteRecord(w, written.Saved[0], withLines: true);
-                    return;
-                }
-
-                w.WriteStartArray();
-                foreach (var r in written.Saved)
-                {
-                    WriteRecord(w, r, withLines: true);
-                }
-
-                w.WriteEndArray();
-            }));
+            return (written, RecordRendering.Records(route, written.Saved, withLines: true, instance.Behaviours.SingleRecordPost));
         });
 
         if (result.Failed)
@@ -530,41 +468,6 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
 
     // --- writing --------------------------------------------------------------------------------------------
 
-    private static void WriteRecord(Utf8JsonWriter w, JsonObject record, bool withLines)
-    {
-        w.WriteStartObject();
-        foreach (var (key, value) in record)
-        {
-            if (!withLines && key == "lines")
-            {
-                continue;
-            }
-
-            w.WritePropertyName(key);
-            if (value is null)
-            {
-                w.WriteNullValue();
-            }
-            else
-            {
-                value.WriteTo(w);
-            }
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static byte[] Serialize(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer);
-        }
-
-        return buffer.ToArray();
-    }
-
     internal static async Task WriteAsync<T>(HttpContext ctx, int status, T value, JsonTypeInfo<T> type)
     {
         ctx.Response.StatusCode = status;
@@ -573,7 +476,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
     }
 
     internal static Task WriteNodeAsync(HttpContext ctx, int status, JsonNode node) =>
-        WriteBytesAsync(ctx, status, Serialize(w => node.WriteTo(w)));
+        WriteBytesAsync(ctx, status, RecordRendering.Serialize(w => node.WriteTo(w)));
 
     private static async Task WriteBytesAsync(HttpContext ctx, int status, byte[] bytes)
     {
