@@ -31,7 +31,10 @@ internal static class HaloSimApplication
             builder.Configuration.GetSection(HaloSimOptions.SectionName).Bind(options);
         }
 
-        builder.Services.AddSingleton(new SimInstanceRegistry(options, time ?? TimeProvider.System));
+        var effective = options;
+        builder.Services.AddHttpClient(Webhooks.SimWebhooks.HttpClientName);
+        builder.Services.AddSingleton(sp => new SimInstanceRegistry(effective, time ?? TimeProvider.System,
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<SimRequestDispatcher>();
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<SimRequestDispatcher>();

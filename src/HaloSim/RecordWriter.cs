@@ -7,9 +7,10 @@ namespace HaloMcp.HaloSim;
 /// with an id updates only the fields it carries. Every element is validated before any is applied, so a rejected
 /// batch changes nothing. An id that does not exist is refused with 404 rather than creating a record under a
 /// caller-chosen id: the sources never show create-with-id, and a silent create would hide a client's mistake.
-/// Called under the dataset's lock.
+/// Called under the dataset's lock. With <paramref name="recordChanges"/>, every applied element is also captured as a
+/// <see cref="SimChange"/> (copies, so webhooks can send them later).
 /// </summary>
-internal sealed class RecordWriter(SimTables t, DateTime now)
+internal sealed class RecordWriter(SimTables t, DateTime now, SimActor actor, bool recordChanges = false)
 {
     public const string OutcomeRequired = "An Outcome must be entered for this Action";
 
@@ -46,12 +47,32 @@ internal sealed class RecordWriter(SimTables t, DateTime now)
         }
 
         var saved = new List<JsonObject>();
+        var changes = new List<SimChange>();
         foreach (var (element, existing) in plans)
         {
-            saved.Add(existing is null ? Create(route.Kind, element) : Update(route.Kind, existing, element));
+            var before = recordChanges && existing is not null ? RecordRendering.Snapshot(existing) : null;
+            JsonObject? ticketBefore = null;
+            if (recordChanges && route.Kind == SimEntityKind.Action && TicketOf(element, existing) is { } parent)
+            {
+                ticketBefore = RecordRendering.Snapshot(parent);
+            }
+
+            var record = existing is null ? Create(route.Kind, element) : Update(route.Kind, existing, element);
+            saved.Add(record);
+            if (recordChanges)
+            {
+                changes.Add(new SimChange(route.Kind, existing is null ? SimChangeType.Created : SimChangeType.Updated, RecordRendering.Snapshot(record), before,
+                    route.Kind == SimEntityKind.Action && TicketOf(record, null) is { } ticket ? RecordRendering.Snapshot(ticket) : null, ticketBefore));
+            }
         }
 
-        return new WriteOutcome(saved);
+        return new WriteOutcome(saved) { Changes = changes };
+    }
+
+    private JsonObject? TicketOf(JsonObject action, JsonObject? existing)
+    {
+        var ticketId = (int)(JsonFields.Number(action["ticket_id"]) ?? (existing is null ? 0 : JsonFields.Int(existing, "ticket_id")));
+        return t.Find(SimEntityKind.Ticket, ticketId) ?? t.Find(SimEntityKind.Project, ticketId);
     }
 
     public WriteOutcome Delete(EntityRoute route, int id, int? ticketId)
@@ -62,13 +83,20 @@ internal sealed class RecordWriter(SimTables t, DateTime now)
             return WriteOutcome.Fail(404, $"{route.Label} {id} not found");
         }
 
+        var ticket = route.Kind == SimEntityKind.Action ? TicketOf(record, null) : null;
+        var ticketBefore = recordChanges && ticket is not null ? RecordRendering.Snapshot(ticket) : null;
         t.Remove(route.Kind, id);
-        if (route.Kind == SimEntityKind.Action && t.Find(SimEntityKind.Ticket, ticketId ?? 0) is { } ticket)
+        if (ticket is not null)
         {
             ticket["timetaken"] = Math.Round(JsonFields.Double(ticket, "timetaken") - JsonFields.Double(record, "timetaken"), 2);
         }
 
-        return new WriteOutcome([record]);
+        return new WriteOutcome([record])
+        {
+            Changes = recordChanges
+                ? [new SimChange(route.Kind, SimChangeType.Deleted, RecordRendering.Snapshot(record), null, ticket is null ? null : RecordRendering.Snapshot(ticket), ticketBefore)]
+                : [],
+        };
     }
 
     // --- validation -----------------------------------------------------------------------------------------
@@ -230,6 +258,12 @@ internal sealed class RecordWriter(SimTables t, DateTime now)
         var record = Blank(kind);
         Defaults(kind, record);
         Merge(record, e);
+        if (kind == SimEntityKind.Action && actor.Signed)
+        {
+            // A signed-in agent's note is theirs: HaloPSA takes the author from the session, not from the body.
+            Attribute(record);
+        }
+
         if (kind == SimEntityKind.Priority)
         {
             var key = t[kind].Count == 0 ? 1 : t[kind].Keys.Max() + 1;
@@ -308,10 +342,7 @@ internal sealed class RecordWriter(SimTables t, DateTime now)
             case SimEntityKind.Action:
                 r["datetime"] = stamp;
                 r["actiondatecreated"] = stamp;
-                r["who"] = NameOf(SimEntityKind.Agent, 1);
-                r["who_type"] = 1;
-                r["who_agentid"] = 1;
-                r["actionby_agent_id"] = 1;
+                Attribute(r);
                 break;
             case SimEntityKind.Client:
                 r["toplevel_id"] = 1;
@@ -339,6 +370,14 @@ internal sealed class RecordWriter(SimTables t, DateTime now)
             default:
                 break;
         }
+    }
+
+    private void Attribute(JsonObject action)
+    {
+        action["who"] = NameOf(SimEntityKind.Agent, actor.AgentId);
+        action["who_type"] = 1;
+        action["who_agentid"] = actor.AgentId;
+        action["actionby_agent_id"] = actor.AgentId;
     }
 
     private void AfterWrite(SimEntityKind kind, JsonObject r, JsonObject e, double previousTime, bool creating)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using HaloMcp.HaloSim.Webhooks;
 using HaloMcp.HaloSim.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -9,8 +10,9 @@ namespace HaloMcp.HaloSim;
 
 /// <summary>
 /// The <c>/_sim</c> control surface: <c>GET /_sim/stats</c>, <c>POST /_sim/stats/reset</c>,
-/// <c>GET /_sim/requests/{instance}</c>, <c>GET|POST /_sim/faults/{instance}</c>. It needs no token and is neither
-/// budgeted nor logged.
+/// <c>GET /_sim/requests/{instance}</c>, <c>GET|POST /_sim/faults/{instance}</c>, <c>GET|POST /_sim/behaviours/{instance}</c>,
+/// <c>GET|POST /_sim/webhooks/{instance}</c>, <c>GET|DELETE /_sim/webhooks/{instance}/deliveries</c> and the simulated UI
+/// <c>/_sim/ui/{instance}/...</c>. It needs no token and is neither budgeted nor logged.
 /// </summary>
 internal static partial class SimControl
 {
@@ -74,6 +76,15 @@ internal static partial class SimControl
         else if (segments.Length == 2 && Is(segments[0], "behaviours") && registry.Find(segments[1]) is { } switched)
         {
             await BehavioursAsync(ctx, switched);
+        }
+        else if (segments.Length is 2 or 3 && Is(segments[0], "webhooks") && registry.Find(segments[1]) is { } hooked
+            && (segments.Length == 2 || Is(segments[2], "deliveries")))
+        {
+            await WebhookControl.SimAsync(ctx, hooked, deliveries: segments.Length == 3);
+        }
+        else if (segments.Length >= 3 && Is(segments[0], "ui") && registry.Find(segments[1]) is { } worked)
+        {
+            await UiControl.HandleAsync(ctx, worked, segments[2..]);
         }
         else
         {

@@ -1,10 +1,17 @@
+using System.Text.Json.Nodes;
+using HaloMcp.HaloSim.Webhooks;
+using Microsoft.Extensions.Logging;
+
 namespace HaloMcp.HaloSim;
 
 /// <summary>One simulated HaloPSA instance (tenant): its credentials, data, request log, faults and tokens.</summary>
-public sealed class SimInstance
+public sealed class SimInstance : IAsyncDisposable
 {
-    internal SimInstance(SimInstanceOptions options, TimeProvider time)
+    private readonly TimeProvider _time;
+
+    internal SimInstance(SimInstanceOptions options, TimeProvider time, IHttpClientFactory http, ILoggerFactory loggers)
     {
+        _time = time;
         Options = options;
         Name = options.Name;
         ClientId = options.ClientId;
@@ -13,6 +20,7 @@ public sealed class SimInstance
         Tokens = new TokenIssuer(time, TimeSpan.FromSeconds(options.TokenLifetimeSeconds));
         Budget = new RequestBudget(options.Budget, time);
         Behaviours = options.Behaviours.Copy();
+        Webhooks = new SimWebhooks(options.Name, options.Webhooks, time, http, loggers.CreateLogger<SimWebhooks>());
     }
 
     /// <summary>Instance name: URL path prefix and <c>tenant</c> value.</summary>
@@ -42,6 +50,51 @@ public sealed class SimInstance
 
     internal RequestBudget Budget { get; }
 
+    /// <summary>The instance's webhook profiles and the deliveries they made.</summary>
+    public SimWebhooks Webhooks { get; }
+
     /// <summary>Makes every token issued so far for this instance invalid (401 on use).</summary>
     public void RevokeTokens() => Tokens.RevokeAll();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Webhooks.DisposeAsync();
+
+    /// <summary>
+    /// Applies a POST upsert as <paramref name="actor"/> and renders the answer, under the dataset's lock; committed
+    /// changes go to the webhooks in commit order. The API and the simulated UI both write through here, so a change
+    /// made "in HaloPSA's UI" is exactly the change the API would make.
+    /// </summary>
+    internal (WriteOutcome Outcome, byte[] Body) Upsert(EntityRoute route, JsonArray items, SimActor actor)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var listening = Webhooks.IsListening;
+        return Data.Locked(t =>
+        {
+            var written = new RecordWriter(t, now, actor, listening).Upsert(route, items);
+            if (written.Failed)
+            {
+                return (written, Array.Empty<byte>());
+            }
+
+            Webhooks.Publish(written.Changes);
+            return (written, RecordRendering.Records(route, written.Saved, withLines: true, Behaviours.SingleRecordPost));
+        });
+    }
+
+    /// <summary>Deletes a record as <paramref name="actor"/>; like <see cref="Upsert"/>, the change goes to the webhooks.</summary>
+    internal WriteOutcome Delete(EntityRoute route, int id, int? ticketId, SimActor actor)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var listening = Webhooks.IsListening;
+        return Data.Locked(t =>
+        {
+            var deleted = new RecordWriter(t, now, actor, listening).Delete(route, id, ticketId);
+            if (!deleted.Failed)
+            {
+                Webhooks.Publish(deleted.Changes);
+            }
+
+            return deleted;
+        });
+    }
 }

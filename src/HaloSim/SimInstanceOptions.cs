@@ -1,3 +1,5 @@
+using HaloMcp.HaloSim.Webhooks;
+
 namespace HaloMcp.HaloSim;
 
 /// <summary>Settings of one simulated HaloPSA instance (tenant).</summary>
@@ -20,6 +22,9 @@ public sealed class SimInstanceOptions
 
     /// <summary>Token lifetime reported in <c>expires_in</c> and enforced on <c>/api</c>.</summary>
     public int TokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>Webhook profiles: where the instance posts its changes (halopsa-api §11.2).</summary>
+    public List<SimWebhookOptions> Webhooks { get; set; } = [];
 
     /// <summary>Contested HaloPSA behaviours, one switch each (defaults: the reading the evidence favours).</summary>
     public SimBehaviourOptions Behaviours { get; set; } = new();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using HaloMcp.HaloSim.Webhooks;
 using HaloMcp.HaloSim.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -199,16 +200,20 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         }
 
         var isInstanceInfo = Is(segment, "InstanceInfo");
-        var route = isInstanceInfo ? null : EntityRoutes.Find(segment);
-        if (route is null && !isInstanceInfo)
+        var isWebhook = Is(segment, "Webhook");
+        var route = isInstanceInfo || isWebhook ? null : EntityRoutes.Find(segment);
+        if (route is null && !isInstanceInfo && !isWebhook)
         {
             await WriteAsync(ctx, 404, new HaloError("System.Exception", $"No API resource '{segment}'"), SimJsonContext.Default.HaloError);
             return;
         }
 
-        var missing = route is null
-            ? (grant.Scopes.Count == 0 ? "all" : null)
-            : EntityRoutes.MissingScope(grant.Scopes, route.Area, ctx.Request.Method);
+        // Webhook configuration is administration: HaloPSA's scope vocabulary has `admin` for it, and `all` covers it.
+        var missing = isWebhook
+            ? (grant.Scopes.Contains("all") || grant.Scopes.Contains("admin") ? null : "admin")
+            : route is null
+                ? (grant.Scopes.Count == 0 ? "all" : null)
+                : EntityRoutes.MissingScope(grant.Scopes, route.Area, ctx.Request.Method);
         if (missing is not null)
         {
             await WriteAsync(ctx, 403, new MessageError($"The API application's token lacks the '{missing}' permission required for this request."),
@@ -242,6 +247,12 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
             return;
         }
 
+        if (isWebhook)
+        {
+            await WebhookControl.ApiAsync(ctx, instance, rest);
+            return;
+        }
+
         if (route is null)
         {
             await InstanceInfoAsync(ctx, instance);
@@ -255,11 +266,11 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         }
         else if (HttpMethods.IsPost(method) && rest.Length == 2)
         {
-            await PostAsync(ctx, instance, route, relativePath, outcome);
+            await PostAsync(ctx, instance, route, relativePath, outcome, ActorOf(grant));
         }
         else if (HttpMethods.IsDelete(method) && rest.Length == 3)
         {
-            await DeleteAsync(ctx, instance, route, rest[2]);
+            await DeleteAsync(ctx, instance, route, rest[2], ActorOf(grant));
         }
         else if (HttpMethods.IsPost(method) || HttpMethods.IsDelete(method))
         {
@@ -368,7 +379,9 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         await WriteBytesAsync(ctx, 200, body);
     }
 
-    private async Task PostAsync(HttpContext ctx, SimInstance instance, EntityRoute route, string relativePath, RequestOutcome outcome)
+    private static SimActor ActorOf(SimToken grant) => grant.AgentId is { } agent ? new SimActor(agent, Signed: true) : SimActor.ApiApplication;
+
+    private async Task PostAsync(HttpContext ctx, SimInstance instance, EntityRoute route, string relativePath, RequestOutcome outcome, SimActor actor)
     {
         JsonNode? body;
         try
@@ -392,17 +405,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
             return;
         }
 
-        var now = Time.GetUtcNow().UtcDateTime;
-        var (result, bytes) = instance.Data.Locked(t =>
-        {
-            var written = new RecordWriter(t, now).Upsert(route, items);
-            if (written.Failed)
-            {
-                return (written, Array.Empty<byte>());
-            }
-
-            return (written, RecordRendering.Records(route, written.Saved, withLines: true, instance.Behaviours.SingleRecordPost));
-        });
+        var (result, bytes) = instance.Upsert(route, items, actor);
 
         if (result.Failed)
         {
@@ -441,7 +444,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         },
     };
 
-    private async Task DeleteAsync(HttpContext ctx, SimInstance instance, EntityRoute route, string idText)
+    private async Task DeleteAsync(HttpContext ctx, SimInstance instance, EntityRoute route, string idText, SimActor actor)
     {
         var ticketId = RecordQuery.IntParam(ctx.Request.Query, "ticket_id");
         if (route.Kind == SimEntityKind.Action && ticketId is null)
@@ -456,7 +459,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
             return;
         }
 
-        var result = instance.Data.Locked(t => new RecordWriter(t, Time.GetUtcNow().UtcDateTime).Delete(route, id, ticketId));
+        var result = instance.Delete(route, id, ticketId, actor);
         if (result.Failed)
         {
             await WriteAsync(ctx, result.FailureStatus, new HaloError("System.Exception", result.FailureMessage!), SimJsonContext.Default.HaloError);

@@ -7,5 +7,8 @@ internal sealed record WriteOutcome(IReadOnlyList<JsonObject> Saved, int Failure
 {
     public bool Failed => FailureStatus != 0;
 
+    /// <summary>The changes captured for webhooks (empty unless the writer was asked to record them).</summary>
+    public IReadOnlyList<SimChange> Changes { get; init; } = [];
+
     public static WriteOutcome Fail(int status, string message) => new([], status, message);
 }
