@@ -11,7 +11,8 @@ namespace HaloMcp.HaloSim;
 /// <summary>
 /// The <c>/_sim</c> control surface: <c>GET /_sim/stats</c>, <c>POST /_sim/stats/reset</c>,
 /// <c>GET /_sim/requests/{instance}</c>, <c>GET|POST /_sim/faults/{instance}</c>, <c>GET|POST /_sim/behaviours/{instance}</c>,
-/// <c>GET|POST /_sim/webhooks/{instance}</c>, <c>GET|DELETE /_sim/webhooks/{instance}/deliveries</c> and the simulated UI
+/// <c>GET|POST /_sim/webhooks/{instance}</c>, <c>GET|DELETE /_sim/webhooks/{instance}/deliveries</c>,
+/// <c>GET /_sim/agents/{instance}</c> (agents' sign-in details) and the simulated UI
 /// <c>/_sim/ui/{instance}/...</c>. It needs no token and is neither budgeted nor logged.
 /// </summary>
 internal static partial class SimControl
@@ -81,6 +82,18 @@ internal static partial class SimControl
             && (segments.Length == 2 || Is(segments[2], "deliveries")))
         {
             await WebhookControl.SimAsync(ctx, hooked, deliveries: segments.Length == 3);
+        }
+        else if (segments.Length == 2 && Is(segments[0], "agents") && HttpMethods.IsGet(method) && registry.Find(segments[1]) is { } staffed)
+        {
+            // Simulator-only sign-in details of every agent, for browser tests of /auth/authorize.
+            await SimRequestDispatcher.WriteNodeAsync(ctx, 200, new JsonObject
+            {
+                ["instance"] = staffed.Name,
+                ["agents"] = new JsonArray([.. staffed.AgentLogins.Select(l => (JsonNode)new JsonObject
+                {
+                    ["agent_id"] = l.AgentId, ["name"] = l.Name, ["username"] = l.Username, ["password"] = l.Password, ["disabled"] = l.Disabled,
+                })]),
+            });
         }
         else if (segments.Length >= 3 && Is(segments[0], "ui") && registry.Find(segments[1]) is { } worked)
         {
@@ -227,6 +240,8 @@ internal static partial class SimControl
                 ["started_us"] = UnixMicroseconds(e.StartedAt),
                 ["ended_us"] = UnixMicroseconds(e.EndedAt),
                 ["budget_counted"] = e.BudgetCounted,
+                ["client_id"] = e.ClientId,
+                ["agent_id"] = e.AgentId,
             });
         }
 

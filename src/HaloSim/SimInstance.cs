@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HaloMcp.HaloSim.Auth;
 using HaloMcp.HaloSim.Webhooks;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,9 @@ public sealed class SimInstance : IAsyncDisposable
         ClientSecret = options.ClientSecret;
         Data = new SimDataset(options.Seed, options.Sizes, (options.DataAnchor ?? time.GetUtcNow()).UtcDateTime);
         Tokens = new TokenIssuer(time, TimeSpan.FromSeconds(options.TokenLifetimeSeconds));
+        Authorization = new AuthorizationServer(time, Tokens,
+            TimeSpan.FromSeconds(options.AuthorizationCodeLifetimeSeconds), TimeSpan.FromSeconds(options.RefreshTokenLifetimeSeconds));
+        Applications = Registered(options);
         Budget = new RequestBudget(options.Budget, time);
         Behaviours = options.Behaviours.Copy();
         Webhooks = new SimWebhooks(options.Name, options.Webhooks, time, http, loggers.CreateLogger<SimWebhooks>());
@@ -48,13 +52,59 @@ public sealed class SimInstance : IAsyncDisposable
 
     internal TokenIssuer Tokens { get; }
 
+    internal AuthorizationServer Authorization { get; }
+
+    /// <summary>The API applications: the instance's own client-credentials one first, then the configured ones.</summary>
+    internal IReadOnlyList<SimApplication> Applications { get; }
+
+    /// <summary>
+    /// How each agent signs in at <c>/auth/authorize</c> (simulator-only, deterministic): the agent's email and
+    /// <c>{instance}-agent-{id}</c>.
+    /// </summary>
+    public IReadOnlyList<SimAgentLogin> AgentLogins => Data.All(SimEntityKind.Agent)
+        .Select(a => new SimAgentLogin(JsonFields.Int(a, "id"), JsonFields.String(a, "name") ?? "", JsonFields.String(a, "email") ?? "",
+            $"{Name}-agent-{JsonFields.Int(a, "id")}", JsonFields.Bool(a, "isdisabled")))
+        .ToList();
+
+    internal SimApplication? FindApplication(string clientId) =>
+        Applications.FirstOrDefault(a => string.Equals(a.ClientId, clientId, StringComparison.Ordinal));
+
+    private static List<SimApplication> Registered(SimInstanceOptions options)
+    {
+        var apps = new List<SimApplication>
+        {
+            new("API application", options.ClientId, options.ClientSecret, SimAuthenticationMethod.ClientCredentials, [], [.. options.AllowedScopes]),
+        };
+        foreach (var app in options.Applications)
+        {
+            var problem = string.IsNullOrWhiteSpace(app.ClientId) ? "has no client id"
+                : apps.Exists(a => a.ClientId == app.ClientId) ? "reuses a client id"
+                : app.AuthenticationMethod == SimAuthenticationMethod.ClientCredentials && string.IsNullOrEmpty(app.ClientSecret) ? "uses client credentials without a secret"
+                : app.AuthenticationMethod == SimAuthenticationMethod.AuthorizationCode && app.RedirectUris.Count == 0 ? "uses the authorization code grant without a redirect URI"
+                : app.RedirectUris.FirstOrDefault(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Fragment.Length > 0) is { } bad ? $"has an invalid redirect URI '{bad}'"
+                : null;
+            if (problem is not null)
+            {
+                throw new InvalidOperationException($"HaloSim instance '{options.Name}': the application '{app.Name}' ({app.ClientId}) {problem}.");
+            }
+
+            apps.Add(new SimApplication(app.Name, app.ClientId, app.ClientSecret, app.AuthenticationMethod, [.. app.RedirectUris], [.. app.AllowedScopes]));
+        }
+
+        return apps;
+    }
+
     internal RequestBudget Budget { get; }
 
     /// <summary>The instance's webhook profiles and the deliveries they made.</summary>
     public SimWebhooks Webhooks { get; }
 
-    /// <summary>Makes every token issued so far for this instance invalid (401 on use).</summary>
-    public void RevokeTokens() => Tokens.RevokeAll();
+    /// <summary>Makes every token issued so far for this instance invalid (401 on use), refresh tokens and codes too.</summary>
+    public void RevokeTokens()
+    {
+        Tokens.RevokeAll();
+        Authorization.RevokeAll();
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Webhooks.DisposeAsync();

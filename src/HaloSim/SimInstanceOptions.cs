@@ -1,3 +1,4 @@
+using HaloMcp.HaloSim.Auth;
 using HaloMcp.HaloSim.Webhooks;
 
 namespace HaloMcp.HaloSim;
@@ -22,6 +23,18 @@ public sealed class SimInstanceOptions
 
     /// <summary>Token lifetime reported in <c>expires_in</c> and enforced on <c>/api</c>.</summary>
     public int TokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// More API applications, such as an authorization-code application agents sign in through
+    /// (<c>/auth/authorize</c>). The instance's own client id and secret stay its client-credentials application.
+    /// </summary>
+    public List<SimApplicationOptions> Applications { get; set; } = [];
+
+    /// <summary>How long an authorization code may wait to be redeemed (single use either way).</summary>
+    public int AuthorizationCodeLifetimeSeconds { get; set; } = 60;
+
+    /// <summary>How long a refresh token lasts unused (each use replaces it with a new one).</summary>
+    public int RefreshTokenLifetimeSeconds { get; set; } = 30 * 24 * 3600;
 
     /// <summary>Webhook profiles: where the instance posts its changes (halopsa-api §11.2).</summary>
     public List<SimWebhookOptions> Webhooks { get; set; } = [];

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using HaloMcp.HaloSim.Auth;
 using HaloMcp.HaloSim.Webhooks;
 using HaloMcp.HaloSim.Wire;
 using Microsoft.Extensions.Logging;
@@ -65,7 +66,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         var relativePath = "/" + string.Join('/', rest);
         var startedAt = Time.GetUtcNow();
         var startSequence = SimRequestLog.NextSequence();
-        var outcome = new RequestOutcome();
+        var outcome = new SimRequestOutcome();
         var recorded = 0;
         void Record()
         {
@@ -77,7 +78,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
             var status = outcome.Aborted ? 0 : ctx.Response.StatusCode;
             instance.Requests.Add(new SimRequestLogEntry(
                 ctx.Request.Method, relativePath, ctx.Request.QueryString.Value ?? "", status, startedAt, Time.GetUtcNow(),
-                startSequence, SimRequestLog.NextSequence(), outcome.BudgetCounted, outcome.Aborted));
+                startSequence, SimRequestLog.NextSequence(), outcome.BudgetCounted, outcome.Aborted, outcome.ClientId, outcome.AgentId));
             SimLog.Served(logger, instance.Name, ctx.Request.Method, relativePath, status);
         }
 
@@ -97,7 +98,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
             }
             else if (Is(rest[0], "auth"))
             {
-                await AuthAsync(ctx, instance, rest);
+                await AuthEndpoints.HandleAsync(ctx, instance, rest, outcome);
             }
             else
             {
@@ -121,60 +122,9 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         }
     }
 
-    // --- /auth ----------------------------------------------------------------------------------------------
-
-    private async Task AuthAsync(HttpContext ctx, SimInstance instance, string[] rest)
-    {
-        if (rest.Length != 2 || !Is(rest[1], "token"))
-        {
-            ctx.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        if (!HttpMethods.IsPost(ctx.Request.Method))
-        {
-            ctx.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return;
-        }
-
-        if (!ctx.Request.HasFormContentType)
-        {
-            await WriteAsync(ctx, 400, new OAuthError("invalid_request", "the token request must be form-encoded"), SimJsonContext.Default.OAuthError);
-            return;
-        }
-
-        var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
-        if (!string.Equals(form["grant_type"].ToString(), "client_credentials", StringComparison.Ordinal))
-        {
-            await WriteAsync(ctx, 400, new OAuthError("unsupported_grant_type"), SimJsonContext.Default.OAuthError);
-            return;
-        }
-
-        if (!string.Equals(form["client_id"].ToString(), instance.ClientId, StringComparison.Ordinal)
-            || !string.Equals(form["client_secret"].ToString(), instance.ClientSecret, StringComparison.Ordinal))
-        {
-            await WriteAsync(ctx, 401, new OAuthError("invalid_client"), SimJsonContext.Default.OAuthError);
-            return;
-        }
-
-        var scopes = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var allowed = instance.Options.AllowedScopes;
-        if (allowed.Count > 0 && scopes.FirstOrDefault(s => !allowed.Contains(s, StringComparer.OrdinalIgnoreCase)) is { } refused)
-        {
-            await WriteAsync(ctx, 400, new OAuthError("invalid_scope", $"the API application may not be granted '{refused}'"), SimJsonContext.Default.OAuthError);
-            return;
-        }
-
-        var token = instance.Tokens.Issue(scopes);
-        ctx.Response.Headers.CacheControl = "no-store";
-        await WriteAsync(ctx, 200, new TokenResponse(token, "Bearer", (int)instance.Tokens.Lifetime.TotalSeconds, string.Join(' ', scopes)),
-            SimJsonContext.Default.TokenResponse);
-    }
-
     // --- /api -----------------------------------------------------------------------------------------------
 
-    private async Task ApiAsync(HttpContext ctx, SimInstance instance, string[] rest, string relativePath, RequestOutcome outcome)
+    private async Task ApiAsync(HttpContext ctx, SimInstance instance, string[] rest, string relativePath, SimRequestOutcome outcome)
     {
         if (rest.Length < 2)
         {
@@ -198,6 +148,9 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
             await WriteAsync(ctx, 401, new MessageError(Unauthorized), SimJsonContext.Default.MessageError);
             return;
         }
+
+        outcome.ClientId = grant.ClientId;
+        outcome.AgentId = grant.AgentId;
 
         var isInstanceInfo = Is(segment, "InstanceInfo");
         var isWebhook = Is(segment, "Webhook");
@@ -262,7 +215,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         var method = ctx.Request.Method;
         if (HttpMethods.IsGet(method))
         {
-            await GetAsync(ctx, instance, route, rest);
+            await GetAsync(ctx, instance, route, rest, grant);
         }
         else if (HttpMethods.IsPost(method) && rest.Length == 2)
         {
@@ -319,7 +272,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         await WriteNodeAsync(ctx, 200, info);
     }
 
-    private async Task GetAsync(HttpContext ctx, SimInstance instance, EntityRoute route, string[] rest)
+    private async Task GetAsync(HttpContext ctx, SimInstance instance, EntityRoute route, string[] rest, SimToken grant)
     {
         var q = ctx.Request.Query;
         if (rest.Length == 2)
@@ -353,7 +306,8 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
             }
             else if (route.Kind == SimEntityKind.Agent && Is(idText, "me"))
             {
-                record = t[route.Kind].Values.FirstOrDefault();
+                // The signed-in agent, or the API application's own agent (the first).
+                record = grant.AgentId is { } me ? t.Find(route.Kind, me) : t[route.Kind].Values.FirstOrDefault();
             }
             else
             {
@@ -381,7 +335,7 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
 
     private static SimActor ActorOf(SimToken grant) => grant.AgentId is { } agent ? new SimActor(agent, Signed: true) : SimActor.ApiApplication;
 
-    private async Task PostAsync(HttpContext ctx, SimInstance instance, EntityRoute route, string relativePath, RequestOutcome outcome, SimActor actor)
+    private async Task PostAsync(HttpContext ctx, SimInstance instance, EntityRoute route, string relativePath, SimRequestOutcome outcome, SimActor actor)
     {
         JsonNode? body;
         try
@@ -493,13 +447,4 @@ internal sealed class SimRequestDispatcher(SimInstanceRegistry registry, ILogger
         $"{ctx.Request.Scheme}://{ctx.Request.Host}{ctx.Request.PathBase}/{instance.Name}";
 
     private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    private sealed class RequestOutcome
-    {
-        public bool BudgetCounted { get; set; }
-
-        public bool Aborted { get; set; }
-
-        public Action? Record { get; set; }
-    }
 }

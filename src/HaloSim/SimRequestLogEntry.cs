@@ -17,6 +17,8 @@ namespace HaloMcp.HaloSim;
 /// </param>
 /// <param name="BudgetCounted">Whether the request consumed rate-limit budget.</param>
 /// <param name="Aborted">Whether the connection was aborted instead of answered.</param>
+/// <param name="ClientId">The API application: its token's on <c>/api</c>, the token request's on <c>/auth</c>; null when unknown.</param>
+/// <param name="AgentId">The signed-in agent the request acted as (authorization-code tokens); null for an application's own token.</param>
 public sealed record SimRequestLogEntry(
     string Method,
     string Path,
@@ -27,4 +29,6 @@ public sealed record SimRequestLogEntry(
     long StartSequence,
     long EndSequence,
     bool BudgetCounted,
-    bool Aborted);
+    bool Aborted,
+    string? ClientId = null,
+    int? AgentId = null);

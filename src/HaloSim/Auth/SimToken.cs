@@ -1,4 +1,4 @@
-namespace HaloMcp.HaloSim;
+namespace HaloMcp.HaloSim.Auth;
 
 /// <summary>An access token the simulator issued: its granted scopes, expiry, and the agent it acts as.</summary>
 /// <param name="Scopes">The granted scopes.</param>
