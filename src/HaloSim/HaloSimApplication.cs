@@ -20,6 +20,8 @@ internal static class HaloSimApplication
             builder.Services.AddSingleton(loggerFactory);
         }
 
+        // The webhook client's per-request Information lines would drown the simulator's own log.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (randomLoopbackPort)
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
