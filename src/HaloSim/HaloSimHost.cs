@@ -27,8 +27,10 @@ public sealed class HaloSimHost : IAsyncDisposable
     public IReadOnlyList<SimInstance> Instances => _registry.Instances;
 
     /// <summary>
-    /// Builds and starts the simulator. <paramref name="timeProvider"/> drives token expiry, the rate-limit window, record
-    /// timestamps and the request log (default <see cref="TimeProvider.System"/>); injected latency is always real time.
+    /// Builds and starts the simulator. <paramref name="timeProvider"/> drives token, code and refresh-token expiry, the
+    /// rate-limit window, record timestamps, the request log, webhook batch delays and delay faults, and (its now at start)
+    /// the date the seeded data ends on (default <see cref="TimeProvider.System"/>); injected latency and the HTTP sends of
+    /// webhooks are always real time.
     /// </summary>
     public static Task<HaloSimHost> StartAsync(HaloSimOptions? options = null, TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default) =>

@@ -69,31 +69,6 @@ public sealed class SimInstance : IAsyncDisposable
     internal SimApplication? FindApplication(string clientId) =>
         Applications.FirstOrDefault(a => string.Equals(a.ClientId, clientId, StringComparison.Ordinal));
 
-    private static List<SimApplication> Registered(SimInstanceOptions options)
-    {
-        var apps = new List<SimApplication>
-        {
-            new("API application", options.ClientId, options.ClientSecret, SimAuthenticationMethod.ClientCredentials, [], [.. options.AllowedScopes]),
-        };
-        foreach (var app in options.Applications)
-        {
-            var problem = string.IsNullOrWhiteSpace(app.ClientId) ? "has no client id"
-                : apps.Exists(a => a.ClientId == app.ClientId) ? "reuses a client id"
-                : app.AuthenticationMethod == SimAuthenticationMethod.ClientCredentials && string.IsNullOrEmpty(app.ClientSecret) ? "uses client credentials without a secret"
-                : app.AuthenticationMethod == SimAuthenticationMethod.AuthorizationCode && app.RedirectUris.Count == 0 ? "uses the authorization code grant without a redirect URI"
-                : app.RedirectUris.FirstOrDefault(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Fragment.Length > 0) is { } bad ? $"has an invalid redirect URI '{bad}'"
-                : null;
-            if (problem is not null)
-            {
-                throw new InvalidOperationException($"HaloSim instance '{options.Name}': the application '{app.Name}' ({app.ClientId}) {problem}.");
-            }
-
-            apps.Add(new SimApplication(app.Name, app.ClientId, app.ClientSecret, app.AuthenticationMethod, [.. app.RedirectUris], [.. app.AllowedScopes]));
-        }
-
-        return apps;
-    }
-
     internal RequestBudget Budget { get; }
 
     /// <summary>The instance's webhook profiles and the deliveries they made.</summary>
@@ -117,10 +92,9 @@ public sealed class SimInstance : IAsyncDisposable
     internal (WriteOutcome Outcome, byte[] Body) Upsert(EntityRoute route, JsonArray items, SimActor actor)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        var listening = Webhooks.IsListening;
         return Data.Locked(t =>
         {
-            var written = new RecordWriter(t, now, actor, listening).Upsert(route, items);
+            var written = new RecordWriter(t, now, actor, Webhooks.IsListening).Upsert(route, items);
             if (written.Failed)
             {
                 return (written, Array.Empty<byte>());
@@ -135,10 +109,9 @@ public sealed class SimInstance : IAsyncDisposable
     internal WriteOutcome Delete(EntityRoute route, int id, int? ticketId, SimActor actor)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        var listening = Webhooks.IsListening;
         return Data.Locked(t =>
         {
-            var deleted = new RecordWriter(t, now, actor, listening).Delete(route, id, ticketId);
+            var deleted = new RecordWriter(t, now, actor, Webhooks.IsListening).Delete(route, id, ticketId);
             if (!deleted.Failed)
             {
                 Webhooks.Publish(deleted.Changes);
@@ -146,5 +119,30 @@ public sealed class SimInstance : IAsyncDisposable
 
             return deleted;
         });
+    }
+
+    private static List<SimApplication> Registered(SimInstanceOptions options)
+    {
+        var apps = new List<SimApplication>
+        {
+            new("API application", options.ClientId, options.ClientSecret, SimAuthenticationMethod.ClientCredentials, [], [.. options.AllowedScopes]),
+        };
+        foreach (var app in options.Applications)
+        {
+            var problem = string.IsNullOrWhiteSpace(app.ClientId) ? "has no client id"
+                : apps.Exists(a => a.ClientId == app.ClientId) ? "reuses a client id"
+                : app.AuthenticationMethod == SimAuthenticationMethod.ClientCredentials && string.IsNullOrEmpty(app.ClientSecret) ? "uses client credentials without a secret"
+                : app.AuthenticationMethod == SimAuthenticationMethod.AuthorizationCode && app.RedirectUris.Count == 0 ? "uses the authorization code grant without a redirect URI"
+                : app.RedirectUris.FirstOrDefault(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Fragment.Length > 0) is { } bad ? $"has an invalid redirect URI '{bad}'"
+                : null;
+            if (problem is not null)
+            {
+                throw new InvalidOperationException($"HaloSim instance '{options.Name}': the application '{app.Name}' ({app.ClientId}) {problem}.");
+            }
+
+            apps.Add(new SimApplication(app.Name, app.ClientId, app.ClientSecret, app.AuthenticationMethod, [.. app.RedirectUris], [.. app.AllowedScopes]));
+        }
+
+        return apps;
     }
 }

@@ -124,11 +124,11 @@ internal static class WebhookControl
             return;
         }
 
-        var existing = webhooks.ReadProfiles(all => all.ToDictionary(p => p.Id, p => p.Options.Copy(), StringComparer.OrdinalIgnoreCase));
+        var existing = Existing(webhooks);
         var planned = new List<SimWebhookOptions>();
         foreach (var item in items.Cast<JsonObject>())
         {
-            var id = item["id"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? item["id"]!.GetValue<string>() : null;
+            var id = IdOf(item);
             SimWebhookOptions? current = null;
             if (!string.IsNullOrEmpty(id) && !existing.TryGetValue(id, out current))
             {
@@ -190,11 +190,11 @@ internal static class WebhookControl
             return "'webhooks' must be an array of webhook objects";
         }
 
-        var existing = webhooks.ReadProfiles(all => all.ToDictionary(p => p.Id, p => p.Options.Copy(), StringComparer.OrdinalIgnoreCase));
+        var existing = Existing(webhooks);
         var planned = new List<SimWebhookOptions>();
         foreach (var json in profiles.Cast<JsonObject>())
         {
-            var id = json["id"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? json["id"]!.GetValue<string>() : null;
+            var id = IdOf(json);
             if (WebhookWire.ReadProfile(json, id is null ? null : existing.GetValueOrDefault(id), out var options) is { } problem)
             {
                 return problem;
@@ -205,6 +205,13 @@ internal static class WebhookControl
 
         return webhooks.TryConfigure(planned);
     }
+
+    /// <summary>Copies of the current profiles' settings by id, for updates that name only what changes.</summary>
+    private static Dictionary<string, SimWebhookOptions> Existing(SimWebhooks webhooks) =>
+        webhooks.ReadProfiles(all => all.ToDictionary(p => p.Id, p => p.Options.Copy(), StringComparer.OrdinalIgnoreCase));
+
+    private static string? IdOf(JsonObject profile) =>
+        profile["id"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? profile["id"]!.GetValue<string>() : null;
 
     private static JsonArray ProfilesJson(SimWebhooks webhooks) =>
         webhooks.ReadProfiles(all => new JsonArray([.. all.Select(p => (JsonNode)WebhookWire.Profile(p))]));
