@@ -351,9 +351,8 @@ public sealed class WebhookTests
         await sim.PostJsonAsync("api/Client", """[{"name":"Unheard Ltd"}]""", token);
         Assert.Equal(2, sim.Demo.Webhooks.Deliveries.Count);
 
-        // Saving the profile again re-enables it (HaloPSA: editing a disabled webhook).
+        // Saving the profile as it was read (disabled: true included) re-enables it, as editing a disabled webhook does.
         receiver.AnswerStatus = 200;
-        profile.Remove("disabled");
         await SimJsonAsync(sim, HttpMethod.Post, "_sim/webhooks/demo", new JsonObject { ["webhooks"] = new JsonArray(profile.DeepClone()) }.ToJsonString());
         await sim.PostJsonAsync("api/Client", """[{"name":"Heard Ltd"}]""", token);
         Assert.Equal("Heard Ltd", (await receiver.NextAsync()).Occurrences.Single()["client"].Str("name"));

@@ -262,7 +262,7 @@ public sealed partial class SimWebhooks : IAsyncDisposable
     {
         if (profile.Options.BatchMethod == SimWebhookBatching.None)
         {
-            Queue(profile, [occurrence]);
+            Queue(profile, [occurrence], batched: false);
             return;
         }
 
@@ -299,15 +299,17 @@ public sealed partial class SimWebhooks : IAsyncDisposable
         var batch = profile.Batches[key];
         profile.Batches.Remove(key);
         batch.Timer?.Dispose();
-        Queue(profile, batch.Occurrences);
+        Queue(profile, batch.Occurrences, batched: true);
     }
 
-    /// <summary>Forms one delivery: its body, its log entry, and (unless a drop fault takes it) its place in the queue.</summary>
-    private void Queue(WebhookProfile profile, IReadOnlyList<WebhookOccurrence> occurrences)
+    /// <summary>
+    /// Forms one delivery: its body (an array when it comes from a batch, even if the profile stopped batching since),
+    /// its log entry, and (unless a drop fault takes it) its place in the queue.
+    /// </summary>
+    private void Queue(WebhookProfile profile, IReadOnlyList<WebhookOccurrence> occurrences, bool batched)
     {
         var options = profile.Options;
         var id = Guid.NewGuid().ToString();
-        var batched = options.BatchMethod != SimWebhookBatching.None;
         var body = RecordRendering.Serialize(w =>
         {
             if (batched)
@@ -408,9 +410,14 @@ public sealed partial class SimWebhooks : IAsyncDisposable
         {
             throw;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            error = ex is OperationCanceledException ? $"no answer within {SendTimeout.TotalSeconds:0} s" : ex.Message;
+            error = $"no answer within {SendTimeout.TotalSeconds:0} s";
+        }
+        catch (Exception ex)
+        {
+            // Whatever went wrong (refused connection, reset, a bad answer), it is this delivery's failure: the queue goes on.
+            error = ex.Message;
         }
 
         var delivered = status is >= 200 and < 300;

@@ -82,10 +82,6 @@ internal static class WebhookWire
                     case "active":
                         options.Active = value?.GetValue<bool>() ?? true;
                         break;
-                    case "disabled":
-                        // Re-enabling (disabled: false) is what any update does; setting it true is the same as inactive.
-                        options.Active = options.Active && value?.GetValue<bool>() != true;
-                        break;
                     case "events":
                         options.Events = [.. (value as JsonArray ?? []).Select(EventSpec)];
                         break;
@@ -102,7 +98,8 @@ internal static class WebhookWire
                         options.AutoDisableAttempts = Number(value);
                         break;
                     default:
-                        // HaloPSA's Webhook has dozens more fields (runbooks, mappings, Zapier); they do not change delivery.
+                        // Read-only state (disabled, last_status) and HaloPSA's many other Webhook fields (runbooks, mappings,
+                        // Zapier) do not change delivery; saving a profile re-enables it whatever `disabled` says.
                         break;
                 }
             }
