@@ -57,6 +57,10 @@ public sealed class StreamableHttpTests : IAsyncLifetime
         Assert.Equal("Show the HaloPSA connection", tool.ProtocolTool.Title);
         Assert.NotNull(tool.ProtocolTool.OutputSchema);
         var structured = result.StructuredContent!.Value;
+
+        // Globex has no hosted tenant name: the property is left out, and the schema must allow that.
+        Assert.False(structured.TryGetProperty("halo_tenant", out _));
+        OutputSchemaAssert.Valid(tool.Name, tool.ProtocolTool.OutputSchema.Value, structured);
         Assert.Equal("globex", structured.GetProperty("tenant_id").GetString());
         Assert.Equal("https://globex.example.com", structured.GetProperty("halo_url").GetString());
         Assert.Equal("globex-client", structured.GetProperty("client_id").GetString());

@@ -1,0 +1,303 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+
+namespace HaloMcp.Api.Mcp;
+
+/// <summary>
+/// Reads and checks a POST's body before the SDK parses it: at most <see cref="McpHttpOptions.MaxRequestBodyBytes"/>
+/// (413), one JSON-RPC message (a batch is 400), strict JSON (no duplicate keys, no unpaired surrogates), and params
+/// of the shape <c>initialize</c> and <c>tools/call</c> need. The SDK answers such mistakes with HTTP 500 or
+/// -32603 and a stack trace in the log; here they get -32602 naming the problem, logged as one warning line.
+/// </summary>
+internal sealed partial class JsonRpcRequestGuard(IOptionsMonitor<McpHttpOptions> options, ILogger<JsonRpcRequestGuard> logger) : IEndpointFilter
+{
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+    private static readonly JsonDocumentOptions Lenient = new() { MaxDepth = 64 };
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var body = await ReadBodyAsync(context);
+        if (body is null)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, McpErrorCode.InvalidRequest, null,
+                $"Payload Too Large: the limit is {options.CurrentValue.MaxRequestBodyBytes} bytes.");
+            return Results.Empty;
+        }
+
+        var (status, code, id, problem) = Check(body);
+        if (problem is not null)
+        {
+            await RefuseAsync(context, status, code, id, problem);
+            return Results.Empty;
+        }
+
+        context.Request.Body = new MemoryStream(body, writable: false);
+        context.Request.ContentLength = body.Length;
+        return await next(invocation);
+    }
+
+    private static (int Status, McpErrorCode Code, RequestId? Id, string? Problem) Check(byte[] body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, Strict);
+        }
+        catch (JsonException ex)
+        {
+            return Unparsable(body, ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                return (400, McpErrorCode.InvalidRequest, null, "Invalid Request: JSON-RPC batches are not supported; send one message per request.");
+            }
+
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (400, McpErrorCode.InvalidRequest, null, "Invalid Request: the body is not a JSON-RPC message.");
+            }
+
+            RequestId? id = null;
+            if (root.TryGetProperty("id", out var idElement))
+            {
+                if (idElement.ValueKind == JsonValueKind.String && IsText(idElement))
+                {
+                    id = new RequestId(idElement.GetString()!);
+                }
+                else if (idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out var number))
+                {
+                    id = new RequestId(number);
+                }
+                else
+                {
+                    return (400, McpErrorCode.InvalidRequest, null, "Invalid Request: 'id' must be a string or an integer.");
+                }
+            }
+
+            if (FirstInvalidText(root, "$") is { } path)
+            {
+                return path.StartsWith("$.params", StringComparison.Ordinal) && id is not null
+                    ? (200, McpErrorCode.InvalidParams, id, $"Invalid params: the text at {path} holds an unpaired surrogate (not valid Unicode).")
+                    : (400, McpErrorCode.InvalidRequest, id, $"Invalid Request: the text at {path} holds an unpaired surrogate (not valid Unicode).");
+            }
+
+            var method = root.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            var parameters = root.TryGetProperty("params", out var p) ? p : default;
+            return ParamsProblem(method, parameters) is { } problem
+                ? (id is null ? 400 : 200, McpErrorCode.InvalidParams, id, "Invalid params: " + problem)
+                : (200, default, id, null);
+        }
+    }
+
+    /// <summary>What is wrong with <paramref name="parameters"/> for <paramref name="method"/>, or null.</summary>
+    private static string? ParamsProblem(string? method, JsonElement parameters)
+    {
+        if (parameters.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return method == RequestMethods.Initialize ? "initialize needs params with protocolVersion, capabilities and clientInfo." : null;
+        }
+
+        if (parameters.ValueKind != JsonValueKind.Object)
+        {
+            return $"params must be an object, not {Kind(parameters)}.";
+        }
+
+        if (parameters.TryGetProperty("_meta", out var meta) && meta.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            return $"'_meta' must be an object, not {Kind(meta)}.";
+        }
+
+        if (meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("progressToken", out var token)
+            && !(token.ValueKind == JsonValueKind.String || (token.ValueKind == JsonValueKind.Number && token.TryGetInt64(out _))))
+        {
+            return $"'_meta.progressToken' must be a string or an integer, not {Kind(token)}.";
+        }
+
+        switch (method)
+        {
+            case RequestMethods.Initialize:
+                if (!parameters.TryGetProperty("protocolVersion", out var version) || version.ValueKind != JsonValueKind.String)
+                {
+                    return $"'protocolVersion' must be a protocol revision such as \"2025-11-25\", not {Kind(version)}.";
+                }
+
+                if (!parameters.TryGetProperty("capabilities", out var capabilities) || capabilities.ValueKind != JsonValueKind.Object)
+                {
+                    return $"'capabilities' must be an object, not {Kind(capabilities)}.";
+                }
+
+                if (!parameters.TryGetProperty("clientInfo", out var client) || client.ValueKind != JsonValueKind.Object)
+                {
+                    return $"'clientInfo' must be an object with 'name' and 'version', not {Kind(client)}.";
+                }
+
+                foreach (var field in new[] { "name", "version" })
+                {
+                    if (!client.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String)
+                    {
+                        return $"'clientInfo.{field}' must be text, not {Kind(value)}.";
+                    }
+                }
+
+                return null;
+            case RequestMethods.ToolsCall:
+                if (!parameters.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString()!.Length == 0)
+                {
+                    return $"'name' must be the tool's name as text, not {Kind(name)}.";
+                }
+
+                if (parameters.TryGetProperty("arguments", out var arguments) && arguments.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                {
+                    return $"'arguments' must be an object of argument names and values, not {Kind(arguments)}.";
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static (int, McpErrorCode, RequestId?, string?) Unparsable(byte[] body, JsonException ex)
+    {
+        // Valid JSON with a key given twice: a parser that keeps the last value would act on what the sender did
+        // not mean, so it is refused, naming where.
+        try
+        {
+            using var lenient = JsonDocument.Parse(body, Lenient);
+            var root = lenient.RootElement;
+            RequestId? id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var i)
+                ? i.ValueKind == JsonValueKind.String ? new RequestId(i.GetString()!) : i.TryGetInt64(out var n) ? new RequestId(n) : null
+                : null;
+            var where = ex.Path ?? "$";
+            return where.StartsWith("$.params", StringComparison.Ordinal) && id is not null
+                ? (200, McpErrorCode.InvalidParams, id, $"Invalid params: a key appears twice in {where}; send each key once.")
+                : (400, McpErrorCode.InvalidRequest, id, $"Invalid Request: a key appears twice in {where}; send each key once.");
+        }
+        catch (Exception inner) when (inner is JsonException or InvalidOperationException)
+        {
+            return (400, McpErrorCode.ParseError, null, "Parse error: the body is not valid JSON.");
+        }
+    }
+
+    /// <summary>The JSON path of the first string or key that is not valid UTF-16 once unescaped (e.g. <c>"\ud800"</c>).</summary>
+    private static string? FirstInvalidText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return IsText(element) ? null : path;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path;
+                    }
+
+                    if (FirstInvalidText(property.Value, $"{path}.{ArgumentValidator.Quote(name)}") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FirstInvalidText(item, $"{path}[{index++}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            _ = element.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Undefined => "missing",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.String => "text",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    {
+        var limit = options.CurrentValue.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+
+    private Task RefuseAsync(HttpContext context, int status, McpErrorCode code, RequestId? id, string problem)
+    {
+        LogRefused(logger, status, (int)code, problem);
+        return JsonRpcErrorResponse.WriteAsync(context, status, code, problem, id);
+    }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Refused a request ({StatusCode}, {ErrorCode}): {Problem}")]
+    private static partial void LogRefused(ILogger logger, int statusCode, int errorCode, string problem);
+}
