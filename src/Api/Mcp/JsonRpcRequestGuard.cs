@@ -5,17 +5,25 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace HaloMcp.Api.Mcp;
 
 /// <summary>
 /// Reads and checks a POST's body before the SDK parses it: at most <see cref="McpHttpOptions.MaxRequestBodyBytes"/>
 /// (413), one JSON-RPC message (a batch is 400), strict JSON (no duplicate keys, no unpaired surrogates), and params
-/// of the shape <c>initialize</c> and <c>tools/call</c> need. The SDK answers such mistakes with HTTP 500 or
-/// -32603 and a stack trace in the log; here they get -32602 naming the problem, logged as one warning line.
+/// of the shape <c>initialize</c> and <c>tools/call</c> need, naming a tool that exists. The SDK answers such mistakes
+/// with HTTP 500, or -32603 and a stack trace in the log (an unknown tool: -32602, logged as an unhandled exception);
+/// here they get -32602 naming the problem, logged as one warning line.
 /// </summary>
-internal sealed partial class JsonRpcRequestGuard(IOptionsMonitor<McpHttpOptions> options, ILogger<JsonRpcRequestGuard> logger) : IEndpointFilter
+internal sealed partial class JsonRpcRequestGuard(
+    IOptionsMonitor<McpHttpOptions> options,
+    IEnumerable<McpServerTool> tools,
+    ILogger<JsonRpcRequestGuard> logger) : IEndpointFilter
 {
+    // The SDK answers an unknown tool with -32602 too, but logs it as an unhandled exception with its stack trace.
+    private readonly HashSet<string> _toolNames = [.. tools.Select(t => t.ProtocolTool.Name)];
+
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
     private static readonly JsonDocumentOptions Lenient = new() { MaxDepth = 64 };
 
@@ -30,7 +38,7 @@ internal sealed partial class JsonRpcRequestGuard(IOptionsMonitor<McpHttpOptions
             return Results.Empty;
         }
 
-        var (status, code, id, problem) = Check(body);
+        var (status, code, id, problem) = Check(body, _toolNames);
         if (problem is not null)
         {
             await RefuseAsync(context, status, code, id, problem);
@@ -42,16 +50,16 @@ internal sealed partial class JsonRpcRequestGuard(IOptionsMonitor<McpHttpOptions
         return await next(invocation);
     }
 
-    private static (int Status, McpErrorCode Code, RequestId? Id, string? Problem) Check(byte[] body)
+    private static (int Status, McpErrorCode Code, RequestId? Id, string? Problem) Check(byte[] body, HashSet<string> toolNames)
     {
         JsonDocument document;
         try
         {
             document = JsonDocument.Parse(body, Strict);
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            return Unparsable(body, ex);
+            return Unparsable(body);
         }
 
         using (document)
@@ -93,9 +101,17 @@ internal sealed partial class JsonRpcRequestGuard(IOptionsMonitor<McpHttpOptions
 
             var method = root.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
             var parameters = root.TryGetProperty("params", out var p) ? p : default;
-            return ParamsProblem(method, parameters) is { } problem
-                ? (id is null ? 400 : 200, McpErrorCode.InvalidParams, id, "Invalid params: " + problem)
-                : (200, default, id, null);
+            if (ParamsProblem(method, parameters) is { } problem)
+            {
+                return (id is null ? 400 : 200, McpErrorCode.InvalidParams, id, "Invalid params: " + problem);
+            }
+
+            if (method == RequestMethods.ToolsCall && parameters.GetProperty("name").GetString() is { } tool && !toolNames.Contains(tool))
+            {
+                return (id is null ? 400 : 200, McpErrorCode.InvalidParams, id, $"Unknown tool: '{ArgumentValidator.Quote(tool)}'; tools/list names the tools.");
+            }
+
+            return (200, default, id, null);
         }
     }
 
@@ -167,7 +183,7 @@ internal sealed partial class JsonRpcRequestGuard(IOptionsMonitor<McpHttpOptions
         }
     }
 
-    private static (int, McpErrorCode, RequestId?, string?) Unparsable(byte[] body, JsonException ex)
+    private static (int, McpErrorCode, RequestId?, string?) Unparsable(byte[] body)
     {
         // Valid JSON with a key given twice: a parser that keeps the last value would act on what the sender did
         // not mean, so it is refused, naming where.
@@ -178,14 +194,52 @@ internal sealed partial class JsonRpcRequestGuard(IOptionsMonitor<McpHttpOptions
             RequestId? id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var i)
                 ? i.ValueKind == JsonValueKind.String ? new RequestId(i.GetString()!) : i.TryGetInt64(out var n) ? new RequestId(n) : null
                 : null;
-            var where = ex.Path ?? "$";
+            var where = FirstDuplicateKey(root, "$") ?? "$";
             return where.StartsWith("$.params", StringComparison.Ordinal) && id is not null
-                ? (200, McpErrorCode.InvalidParams, id, $"Invalid params: a key appears twice in {where}; send each key once.")
-                : (400, McpErrorCode.InvalidRequest, id, $"Invalid Request: a key appears twice in {where}; send each key once.");
+                ? (200, McpErrorCode.InvalidParams, id, $"Invalid params: {where} appears twice; send each key once.")
+                : (400, McpErrorCode.InvalidRequest, id, $"Invalid Request: {where} appears twice; send each key once.");
         }
         catch (Exception inner) when (inner is JsonException or InvalidOperationException)
         {
             return (400, McpErrorCode.ParseError, null, "Parse error: the body is not valid JSON.");
+        }
+    }
+
+    /// <summary>The JSON path of the first key an object holds twice.</summary>
+    private static string? FirstDuplicateKey(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = ArgumentValidator.Quote(property.Name);
+                    if (!seen.Add(property.Name))
+                    {
+                        return $"{path}.{name}";
+                    }
+
+                    if (FirstDuplicateKey(property.Value, $"{path}.{name}") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FirstDuplicateKey(item, $"{path}[{index++}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 

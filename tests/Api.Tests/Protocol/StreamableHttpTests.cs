@@ -4,7 +4,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace HaloMcp.Api.Tests;
+namespace HaloMcp.Api.Tests.Protocol;
 
 public sealed class StreamableHttpTests : IAsyncLifetime
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using HaloMcp.Api.Tests.Support;
 
-namespace HaloMcp.Api.Tests;
+namespace HaloMcp.Api.Tests.Protocol;
 
 public sealed class HttpGuardTests : IAsyncLifetime
 {
