@@ -270,9 +270,12 @@ public static class HaloMcpHost
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
 
-                // The SDK logs two lines per request at Information and every failed request with its stack trace at
-                // Warning; our own filters log each tool call and each refused request once, on one line.
+                // One line per tool call at Information (ToolCallLog): what the SDK (two lines per request, failed
+                // requests with their stack trace), HttpClient (four lines per upstream request) and the grains log at
+                // Information are details of that call. The refused requests are logged once by our own filters.
                 ["Logging:LogLevel:ModelContextProtocol"] = "Error",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+                ["Logging:LogLevel:HaloMcp.Grains"] = "Warning",
             },
         });
 
