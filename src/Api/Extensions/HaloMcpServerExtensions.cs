@@ -10,6 +10,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>The MCP server HaloMcp serves over HTTP and stdio: its identity, its call filters and its tools.</summary>
 public static class HaloMcpServerExtensions
 {
+    /// <summary>What the client's model is told once, instead of in every tool's schema.</summary>
+    public const string ServerInstructions =
+        "Tools for one HaloPSA instance (the one your API key belongs to): tickets, clients, sites, users, assets, contracts, " +
+        "invoices, projects and revenue. Text arguments are one line of at most 255 characters unless their schema gives a " +
+        "maxLength; dates are ISO 8601, UTC unless an offset is given.";
+
     /// <summary>
     /// Adds the MCP server with the catalogue's tools. Call filters, outermost first: one log line per call, the one
     /// error mapping, then argument validation against the published input schema.
@@ -26,7 +32,7 @@ public static class HaloMcpServerExtensions
                     Title = "HaloMcp (HaloPSA)",
                     Version = typeof(HaloMcpHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
                 };
-                o.ServerInstructions = "Tools for one HaloPSA instance (the one your API key belongs to): tickets, clients, sites, users, assets, contracts, invoices, projects and revenue.";
+                o.ServerInstructions = ServerInstructions;
             })
             .WithMessageFilters(f => f.AddIncomingFilter(InitializeNegotiation.Wrap))
             .WithRequestFilters(f => f

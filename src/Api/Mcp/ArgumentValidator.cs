@@ -14,8 +14,10 @@ namespace HaloMcp.Api.Mcp;
 /// <c>minLength</c>, <c>maxLength</c>, <c>enum</c>, <c>format: date-time</c>, <c>required</c> and
 /// <c>additionalProperties</c>; <see cref="UnknownKeywords"/> lists anything else, so a schema it cannot enforce is
 /// caught by a test, not in production. Beyond the schema it refuses what HaloPSA would store but nobody meant:
-/// empty text (no argument of the catalogue means anything empty), control characters (tabs and line breaks are allowed in long text only, text whose <c>maxLength</c> exceeds
-/// <see cref="ArgumentLimits.ShortText"/>) and text made only of invisible characters. A JSON null counts as not given.
+/// empty text (no argument of the catalogue means anything empty), control characters (tabs and line breaks are
+/// allowed in long text only, text whose <c>maxLength</c> exceeds <see cref="ArgumentLimits.ShortText"/>) and text
+/// made only of invisible characters. Text without a <c>maxLength</c> is at most <see cref="ArgumentLimits.ShortText"/>
+/// characters: the server's instructions state that once instead of every schema. A JSON null counts as not given.
 /// </remarks>
 public static class ArgumentValidator
 {
@@ -133,7 +135,9 @@ public static class ArgumentValidator
             return (value, $"'{name}' is not valid Unicode text (it holds an unpaired surrogate).");
         }
 
-        var maxLength = schema.TryGetProperty("maxLength", out var max) ? max.GetInt32() : (int?)null;
+        // Text without a maxLength of its own is single-line and short (the server's instructions say so once,
+        // rather than every schema of the catalogue).
+        var maxLength = schema.TryGetProperty("maxLength", out var max) ? max.GetInt32() : ArgumentLimits.ShortText;
         var multiLine = maxLength > ArgumentLimits.ShortText;
         if (FirstControl(raw, multiLine) is { } control)
         {
@@ -164,9 +168,9 @@ public static class ArgumentValidator
             return (value, raw.Length == 0 ? $"'{name}' must not be empty." : $"'{name}' must not be empty (it holds only spaces or invisible characters).");
         }
 
-        if (maxLength is { } limit && text.Length > limit)
+        if (text.Length > maxLength)
         {
-            return (value, $"'{name}' is {text.Length:N0} characters long; at most {limit:N0} are allowed.");
+            return (value, $"'{name}' is {text.Length:N0} characters long; at most {maxLength:N0} are allowed.");
         }
 
         return (Json(text), null);

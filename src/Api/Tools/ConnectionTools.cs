@@ -11,7 +11,7 @@ namespace HaloMcp.Api.Tools;
 public sealed class ConnectionTools(TenantContext tenant, IOptions<DemoOptions> demo)
 {
     [McpServerTool(Name = "halopsa_get_connection", Title = "Show the HaloPSA connection", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The HaloPSA instance, API application and request budget of this connection (no HaloPSA call).")]
+    [Description("This connection's HaloPSA instance, API application and budget (no HaloPSA call).")]
     public ConnectionInfo GetConnection()
     {
         var settings = tenant.Settings;

@@ -497,10 +497,10 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         var active = Data.Where(SimEntityKind.Agent, a => !a.Bool("isdisabled"));
         var list = await Call("halopsa_list_agents");
         Assert.Equal(active.Select(a => (a.Int("id"), a.Str("name"))), list.Items().Select(i => (i.Int("id"), i.Str("name"))).OrderBy(x => x.Item1));
-        Assert.Equal(active.Count, list.Int("count"));
+        Assert.Equal(active.Count, list.Items().Count);
 
         var all = await Call("halopsa_list_agents", ("include_inactive", true));
-        Assert.Equal(Data.Count(SimEntityKind.Agent), all.Int("count"));
+        Assert.Equal(Data.Count(SimEntityKind.Agent), all.Items().Count);
         return list;
     }
 

@@ -15,12 +15,12 @@ public sealed class AssetTools(TenantGrains grains)
     public Task<PagedResult<AssetRow>> ListAssets(
         [Range(1, int.MaxValue)] int? client_id = null,
         [Range(1, int.MaxValue)] int? site_id = null,
-        [Description("Asset type id (halopsa_list_asset_types)."), Range(1, int.MaxValue)] int? assettype_id = null,
-        [Description("Text in inventory number or key fields."), StringLength(ArgumentLimits.ShortText)] string? search = null,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Description("See halopsa_list_asset_types."), Range(1, int.MaxValue)] int? assettype_id = null,
+        [Description("Text in inventory number or key fields.")] string? search = null,
+        [Range(1, int.MaxValue)] int? page = null,
         [Range(1, ArgumentLimits.MaxPageSize)] int page_size = 25,
         CancellationToken cancellationToken = default) =>
-        grains.Customers.ListAssetsAsync(new AssetQuery(client_id, site_id, assettype_id, search, page, page_size), cancellationToken);
+        grains.Customers.ListAssetsAsync(new AssetQuery(client_id, site_id, assettype_id, search, page ?? 1, page_size), cancellationToken);
 
     [McpServerTool(Name = "halopsa_get_asset", Title = "Get an asset", ReadOnly = true, UseStructuredContent = true)]
     [Description("Reads one asset with its linked tickets.")]
@@ -30,15 +30,15 @@ public sealed class AssetTools(TenantGrains grains)
         grains.Customers.GetAssetAsync(asset_id, cancellationToken);
 
     [McpServerTool(Name = "halopsa_create_asset", Title = "Create an asset", Destructive = false, UseStructuredContent = true)]
-    [Description("Creates an asset; the same one sent again within 10 minutes returns the first.")]
+    [Description("Creates an asset; repeated within 10 minutes, it returns the first.")]
     public Task<AssetDetail> CreateAsset(
         [Range(1, int.MaxValue)] int client_id,
         [Range(1, int.MaxValue)] int assettype_id,
         [Range(1, int.MaxValue)] int? site_id = null,
-        [Description("Inventory number (asset tag)."), StringLength(ArgumentLimits.ShortText)] string? inventory_number = null,
-        [Description("Main key field, e.g. host name."), StringLength(ArgumentLimits.ShortText)] string? key_field = null,
-        [StringLength(ArgumentLimits.ShortText)] string? key_field2 = null,
-        [StringLength(ArgumentLimits.ShortText)] string? key_field3 = null,
+        [Description("Inventory number (asset tag).")] string? inventory_number = null,
+        [Description("Main key field, e.g. host name.")] string? key_field = null,
+        string? key_field2 = null,
+        string? key_field3 = null,
         CancellationToken cancellationToken = default) =>
         grains.Client(client_id).CreateAssetAsync(
             new CreateAssetCommand(client_id, assettype_id, site_id, inventory_number, key_field, key_field2, key_field3),

@@ -13,12 +13,12 @@ public sealed class CustomerTools(TenantGrains grains)
     [McpServerTool(Name = "halopsa_list_clients", Title = "List clients", ReadOnly = true, UseStructuredContent = true)]
     [Description("Lists clients (customers).")]
     public Task<PagedResult<ClientRow>> ListClients(
-        [Description("Text in the name."), StringLength(ArgumentLimits.ShortText)] string? search = null,
+        [Description("Text in the name.")] string? search = null,
         bool include_inactive = false,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Range(1, int.MaxValue)] int? page = null,
         [Range(1, ArgumentLimits.MaxPageSize)] int page_size = 25,
         CancellationToken cancellationToken = default) =>
-        grains.Customers.ListClientsAsync(new ClientQuery(search, include_inactive, page, page_size), cancellationToken);
+        grains.Customers.ListClientsAsync(new ClientQuery(search, include_inactive, page ?? 1, page_size), cancellationToken);
 
     [McpServerTool(Name = "halopsa_get_client", Title = "Get a client", ReadOnly = true, UseStructuredContent = true)]
     [Description("Reads one client with its sites.")]
@@ -29,10 +29,10 @@ public sealed class CustomerTools(TenantGrains grains)
         grains.Client(client_id).GetAsync(include_sites, cancellationToken);
 
     [McpServerTool(Name = "halopsa_create_client", Title = "Create a client", Destructive = false, UseStructuredContent = true)]
-    [Description("Creates a client; the same one sent again within 10 minutes returns the first. Duplicate names are allowed: search first.")]
+    [Description("Creates a client; repeated within 10 minutes, it returns the first. Names may repeat: search first.")]
     public Task<ClientDetail> CreateClient(
-        [StringLength(ArgumentLimits.ShortText)] string name,
-        [StringLength(ArgumentLimits.ShortText)] string? website = null,
+        string name,
+        string? website = null,
         [StringLength(50)] string? phone_number = null,
         [StringLength(ArgumentLimits.LongText)] string? notes = null,
         CancellationToken cancellationToken = default) =>
@@ -42,11 +42,11 @@ public sealed class CustomerTools(TenantGrains grains)
     [Description("Lists sites (clients' locations).")]
     public Task<PagedResult<SiteRow>> ListSites(
         [Range(1, int.MaxValue)] int? client_id = null,
-        [Description("Text in the name."), StringLength(ArgumentLimits.ShortText)] string? search = null,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Description("Text in the name.")] string? search = null,
+        [Range(1, int.MaxValue)] int? page = null,
         [Range(1, ArgumentLimits.MaxPageSize)] int page_size = 25,
         CancellationToken cancellationToken = default) =>
-        grains.Customers.ListSitesAsync(new SiteQuery(client_id, search, page, page_size), cancellationToken);
+        grains.Customers.ListSitesAsync(new SiteQuery(client_id, search, page ?? 1, page_size), cancellationToken);
 
     [McpServerTool(Name = "halopsa_get_site", Title = "Get a site", ReadOnly = true, UseStructuredContent = true)]
     [Description("Reads one site.")]
@@ -60,11 +60,11 @@ public sealed class CustomerTools(TenantGrains grains)
     public Task<PagedResult<UserRow>> ListUsers(
         [Range(1, int.MaxValue)] int? client_id = null,
         [Range(1, int.MaxValue)] int? site_id = null,
-        [Description("Text in name, email or phone."), StringLength(ArgumentLimits.ShortText)] string? search = null,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Description("Text in name, email or phone.")] string? search = null,
+        [Range(1, int.MaxValue)] int? page = null,
         [Range(1, ArgumentLimits.MaxPageSize)] int page_size = 25,
         CancellationToken cancellationToken = default) =>
-        grains.Customers.ListUsersAsync(new UserQuery(client_id, site_id, search, page, page_size), cancellationToken);
+        grains.Customers.ListUsersAsync(new UserQuery(client_id, site_id, search, page ?? 1, page_size), cancellationToken);
 
     [McpServerTool(Name = "halopsa_get_user", Title = "Get an end user", ReadOnly = true, UseStructuredContent = true)]
     [Description("Reads one end user.")]

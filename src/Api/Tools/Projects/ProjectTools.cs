@@ -15,11 +15,11 @@ public sealed class ProjectTools(TenantGrains grains)
     public Task<PagedResult<ProjectRow>> ListProjects(
         [Range(1, int.MaxValue)] int? client_id = null,
         bool open_only = false,
-        [Description("Text in the summary."), StringLength(ArgumentLimits.ShortText)] string? search = null,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Description("Text in the summary.")] string? search = null,
+        [Range(1, int.MaxValue)] int? page = null,
         [Range(1, ArgumentLimits.MaxPageSize)] int page_size = 25,
         CancellationToken cancellationToken = default) =>
-        grains.ServiceDesk.ListProjectsAsync(new ProjectQuery(client_id, open_only, search, page, page_size), cancellationToken);
+        grains.ServiceDesk.ListProjectsAsync(new ProjectQuery(client_id, open_only, search, page ?? 1, page_size), cancellationToken);
 
     [McpServerTool(Name = "halopsa_get_project", Title = "Get a project", ReadOnly = true, UseStructuredContent = true)]
     [Description("Reads one project.")]
@@ -31,7 +31,7 @@ public sealed class ProjectTools(TenantGrains grains)
     [McpServerTool(Name = "halopsa_list_reports", Title = "List reports", ReadOnly = true, UseStructuredContent = true)]
     [Description("Lists saved reports.")]
     public async Task<ItemList<ReportRow>> ListReports(
-        [Description("Text in the name."), StringLength(ArgumentLimits.ShortText)] string? search = null,
+        [Description("Text in the name.")] string? search = null,
         CancellationToken cancellationToken = default) =>
         ItemList<ReportRow>.Of(await grains.ServiceDesk.ListReportsAsync(search, cancellationToken));
 }

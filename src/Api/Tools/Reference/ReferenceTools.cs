@@ -14,7 +14,7 @@ public sealed class ReferenceTools(TenantGrains grains)
     public async Task<ItemList<AgentInfo>> ListAgents(
         [Range(1, int.MaxValue)] int? team_id = null,
         bool include_inactive = false,
-        [Description("Text in name or email."), StringLength(ArgumentLimits.ShortText)] string? search = null,
+        [Description("Text in name or email.")] string? search = null,
         CancellationToken cancellationToken = default) =>
         ItemList<AgentInfo>.Of(await grains.Tenant.GetAgentsAsync(new AgentQuery(team_id, include_inactive, search), cancellationToken));
 

@@ -18,20 +18,20 @@ public sealed class TicketTools(TenantGrains grains)
         [Range(1, int.MaxValue)] int? site_id = null,
         [Range(1, int.MaxValue)] int? agent_id = null,
         [Range(1, int.MaxValue)] int? team_id = null,
-        [Description("Status id (halopsa_list_statuses)."), Range(1, int.MaxValue)] int? status_id = null,
-        [Description("Priority id (halopsa_list_priorities)."), Range(1, int.MaxValue)] int? priority_id = null,
-        [Description("Ticket type id (halopsa_list_ticket_types)."), Range(1, int.MaxValue)] int? tickettype_id = null,
+        [Description("See halopsa_list_statuses."), Range(1, int.MaxValue)] int? status_id = null,
+        [Description("See halopsa_list_priorities."), Range(1, int.MaxValue)] int? priority_id = null,
+        [Description("See halopsa_list_ticket_types."), Range(1, int.MaxValue)] int? tickettype_id = null,
         bool open_only = false,
-        [Description("Text in summary or details."), StringLength(ArgumentLimits.ShortText)] string? search = null,
-        [Description("Logged on or after (UTC unless an offset is given).")] DateTimeOffset? date_from = null,
+        [Description("Text in summary or details.")] string? search = null,
+        [Description("Logged on or after.")] DateTimeOffset? date_from = null,
         [Description("Logged before.")] DateTimeOffset? date_to = null,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Range(1, int.MaxValue)] int? page = null,
         [Range(1, ArgumentLimits.MaxPageSize)] int page_size = 25,
         CancellationToken cancellationToken = default)
     {
         DateRange.RequireOrdered(date_from, date_to);
         return grains.ServiceDesk.ListTicketsAsync(
-            new TicketQuery(client_id, site_id, agent_id, team_id, status_id, priority_id, tickettype_id, open_only, search, date_from, date_to, page, page_size),
+            new TicketQuery(client_id, site_id, agent_id, team_id, status_id, priority_id, tickettype_id, open_only, search, date_from, date_to, page ?? 1, page_size),
             cancellationToken);
     }
 
@@ -44,9 +44,9 @@ public sealed class TicketTools(TenantGrains grains)
         grains.Ticket(ticket_id).GetAsync(include_actions, cancellationToken);
 
     [McpServerTool(Name = "halopsa_create_ticket", Title = "Create a ticket", Destructive = false, UseStructuredContent = true)]
-    [Description("Creates a ticket; the same one sent again within 10 minutes returns the first.")]
+    [Description("Creates a ticket; repeated within 10 minutes, it returns the first.")]
     public Task<TicketDetail> CreateTicket(
-        [StringLength(ArgumentLimits.ShortText)] string summary,
+        string summary,
         [Range(1, int.MaxValue)] int client_id,
         [StringLength(ArgumentLimits.LongText)] string? details = null,
         [Range(1, int.MaxValue)] int? site_id = null,
@@ -65,7 +65,7 @@ public sealed class TicketTools(TenantGrains grains)
     [Description("Changes the given fields of a ticket.")]
     public Task<TicketDetail> UpdateTicket(
         [Range(1, int.MaxValue)] int ticket_id,
-        [StringLength(ArgumentLimits.ShortText)] string? summary = null,
+        string? summary = null,
         [StringLength(ArgumentLimits.LongText)] string? details = null,
         [Range(1, int.MaxValue)] int? status_id = null,
         [Range(1, int.MaxValue)] int? priority_id = null,
@@ -103,7 +103,7 @@ public sealed class TicketTools(TenantGrains grains)
     }
 
     [McpServerTool(Name = "halopsa_list_actions", Title = "List actions", ReadOnly = true, UseStructuredContent = true)]
-    [Description("Lists actions (notes, emails, time) of a ticket, agent or client, newest first. Without ticket_id, reads the 15 most recently active tickets.")]
+    [Description("Lists a ticket's, agent's or client's actions (notes, emails, time), newest first; without ticket_id, of the 15 latest active tickets.")]
     public Task<PagedResult<ActionRow>> ListActions(
         [Range(1, int.MaxValue)] int? ticket_id = null,
         [Range(1, int.MaxValue)] int? agent_id = null,
@@ -111,7 +111,7 @@ public sealed class TicketTools(TenantGrains grains)
         [Description("On or after.")] DateTimeOffset? date_from = null,
         [Description("Before.")] DateTimeOffset? date_to = null,
         bool billable_only = false,
-        [Range(1, int.MaxValue)] int page = 1,
+        [Range(1, int.MaxValue)] int? page = null,
         [Range(1, ArgumentLimits.MaxPageSize)] int page_size = 25,
         CancellationToken cancellationToken = default)
     {
@@ -122,7 +122,7 @@ public sealed class TicketTools(TenantGrains grains)
         }
 
         return grains.ServiceDesk.ListActionsAsync(
-            new ActionQuery(ticket_id, agent_id, client_id, date_from, date_to, billable_only, page, page_size),
+            new ActionQuery(ticket_id, agent_id, client_id, date_from, date_to, billable_only, page ?? 1, page_size),
             cancellationToken);
     }
 }
