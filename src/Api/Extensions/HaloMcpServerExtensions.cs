@@ -18,7 +18,7 @@ public static class HaloMcpServerExtensions
 
     /// <summary>
     /// Adds the MCP server with the catalogue's tools. Call filters, outermost first: one log line per call, the one
-    /// error mapping, then argument validation against the published input schema.
+    /// error mapping, argument validation against the published input schema, and the compact text of the result.
     /// </summary>
     public static IMcpServerBuilder AddHaloMcpServer(this IServiceCollection services)
     {
@@ -38,7 +38,8 @@ public static class HaloMcpServerExtensions
             .WithRequestFilters(f => f
                 .AddCallToolFilter(ToolCallLog.Wrap)
                 .AddCallToolFilter(ToolErrorFilter.Wrap)
-                .AddCallToolFilter(ArgumentValidationFilter.Wrap))
+                .AddCallToolFilter(ArgumentValidationFilter.Wrap)
+                .AddCallToolFilter(StructuredTextFilter.Wrap))
             .WithHaloTools();
     }
 
@@ -52,6 +53,8 @@ public static class HaloMcpServerExtensions
         var toolTypes = typeof(ToolJson).Assembly.GetTypes().Where(t => t.GetCustomAttribute<McpServerToolTypeAttribute>() is not null);
         foreach (var type in toolTypes)
         {
+            // One factory per class, resolved against each request's services: the tools' grain seam is scoped.
+            var create = ActivatorUtilities.CreateFactory(type, Type.EmptyTypes);
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null))
             {
@@ -60,7 +63,7 @@ public static class HaloMcpServerExtensions
                     var options = new McpServerToolCreateOptions { Services = services, SerializerOptions = ToolJson.Options, SchemaCreateOptions = ToolSchemaShaping.CreateOptions };
                     var tool = method.IsStatic
                         ? McpServerTool.Create(method, target: null, options)
-                        : McpServerTool.Create(method, request => ActivatorUtilities.CreateInstance(request.Services!, type), options);
+                        : McpServerTool.Create(method, request => create(request.Services!, null), options);
                     return ToolSchemaShaping.Shape(tool);
                 });
             }
