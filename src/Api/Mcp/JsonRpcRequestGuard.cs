@@ -120,7 +120,12 @@ internal sealed partial class JsonRpcRequestGuard(
     {
         if (parameters.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
-            return method == RequestMethods.Initialize ? "initialize needs params with protocolVersion, capabilities and clientInfo." : null;
+            return method switch
+            {
+                RequestMethods.Initialize => "initialize needs params with protocolVersion, capabilities and clientInfo.",
+                RequestMethods.ToolsCall => "tools/call needs params with the tool's name.",
+                _ => null,
+            };
         }
 
         if (parameters.ValueKind != JsonValueKind.Object)

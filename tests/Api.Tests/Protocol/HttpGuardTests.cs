@@ -4,27 +4,15 @@ using HaloMcp.Api.Tests.Support;
 
 namespace HaloMcp.Api.Tests.Protocol;
 
-public sealed class HttpGuardTests : IAsyncLifetime
+public sealed class HttpGuardTests : HttpServerTest
 {
-    private McpTestServer _server = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await McpTestServer.StartAsync(null, "--Mcp:MaxRequestBodyBytes=4096", "--Mcp:AllowedOrigins:0=https://app.example.com");
-        _http = _server.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
+    protected override Task<McpTestServer> StartServerAsync() =>
+        McpTestServer.StartAsync(null, "--Mcp:MaxRequestBodyBytes=4096", "--Mcp:AllowedOrigins:0=https://app.example.com");
 
     [Fact]
     public async Task A_well_formed_request_is_answered_over_SSE()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(RawMcp.ListTools));
+        using var response = await Http.SendAsync(RawMcp.Post(RawMcp.ListTools));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
@@ -35,7 +23,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     [Fact]
     public async Task A_notification_is_accepted_with_202()
     {
-        using var response = await _http.SendAsync(RawMcp.Post("""{"jsonrpc":"2.0","method":"notifications/initialized"}"""));
+        using var response = await Http.SendAsync(RawMcp.Post("""{"jsonrpc":"2.0","method":"notifications/initialized"}"""));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
@@ -49,7 +37,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
         var request = RawMcp.Post(RawMcp.ListTools);
         request.Headers.Add("Origin", origin);
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -63,7 +51,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
         var request = RawMcp.Post(RawMcp.ListTools);
         request.Headers.Add("Origin", origin);
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -72,7 +60,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     public async Task Oversized_body_is_rejected_with_413()
     {
         var padding = new string('x', 8000);
-        using var response = await _http.SendAsync(RawMcp.Post(Padded(padding)));
+        using var response = await Http.SendAsync(RawMcp.Post(Padded(padding)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -85,7 +73,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
         request.Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(Padded(padding))));
         request.Headers.TransferEncodingChunked = true;
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -93,7 +81,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     [Fact]
     public async Task Unsupported_protocol_version_gets_400_with_the_supported_list()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(RawMcp.ListTools, version: "2024-01-01"));
+        using var response = await Http.SendAsync(RawMcp.Post(RawMcp.ListTools, version: "2024-01-01"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await RawMcp.ErrorOf(response);
@@ -106,7 +94,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     [Fact]
     public async Task Missing_protocol_version_header_is_served_as_the_spec_assumes()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(RawMcp.ListTools, version: null));
+        using var response = await Http.SendAsync(RawMcp.Post(RawMcp.ListTools, version: null));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -114,7 +102,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     [Fact]
     public async Task Batch_is_rejected_with_400()
     {
-        using var response = await _http.SendAsync(RawMcp.Post($"[{RawMcp.ListTools},{RawMcp.ListTools}]"));
+        using var response = await Http.SendAsync(RawMcp.Post($"[{RawMcp.ListTools},{RawMcp.ListTools}]"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(-32600, (await RawMcp.ErrorOf(response)).GetProperty("code").GetInt32());
@@ -125,7 +113,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     [InlineData("{\"hello\":1}", -32600)]
     public async Task Malformed_body_is_rejected_with_400(string body, int code)
     {
-        using var response = await _http.SendAsync(RawMcp.Post(body));
+        using var response = await Http.SendAsync(RawMcp.Post(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(code, (await RawMcp.ErrorOf(response)).GetProperty("code").GetInt32());
@@ -137,7 +125,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     [InlineData("text/html")]
     public async Task Wrong_accept_is_rejected_with_406(string accept)
     {
-        using var response = await _http.SendAsync(RawMcp.Post(RawMcp.ListTools, accept: accept));
+        using var response = await Http.SendAsync(RawMcp.Post(RawMcp.ListTools, accept: accept));
 
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
     }
@@ -150,7 +138,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
         using var request = new HttpRequestMessage(new HttpMethod(method), "/mcp");
         request.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Contains("POST", response.Content.Headers.Allow);
@@ -162,7 +150,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
         var request = RawMcp.Post(RawMcp.ListTools);
         request.Headers.Host = "attacker.example.net";
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -173,7 +161,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
         var request = RawMcp.Post(DiscoverOrCall("tools/list"), version: "2026-07-28");
         request.Headers.Add("Mcp-Method", "tools/call");
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(-32020, (await RawMcp.ErrorOf(response)).GetProperty("code").GetInt32());
@@ -186,7 +174,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
         request.Headers.Add("Mcp-Method", "tools/call");
         request.Headers.Add("Mcp-Name", "halopsa_get_connection");
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(-32020, (await RawMcp.ErrorOf(response)).GetProperty("code").GetInt32());
@@ -195,7 +183,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
     [Fact]
     public async Task July2026_missing_method_header_is_a_mismatch()
     {
-        using var response = await _http.SendAsync(RawMcp.Post(DiscoverOrCall("tools/list"), version: "2026-07-28"));
+        using var response = await Http.SendAsync(RawMcp.Post(DiscoverOrCall("tools/list"), version: "2026-07-28"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(-32020, (await RawMcp.ErrorOf(response)).GetProperty("code").GetInt32());
@@ -208,7 +196,7 @@ public sealed class HttpGuardTests : IAsyncLifetime
         request.Headers.Add("Mcp-Method", "tools/call");
         request.Headers.Add("Mcp-Name", "halopsa_get_connection");
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = Assert.Single(await RawMcp.SseMessages(response));

@@ -9,23 +9,8 @@ namespace HaloMcp.Api.Tests.Protocol;
 /// Requests no well-behaved client sends: each gets a JSON-RPC error that names the problem (-32602 for bad params),
 /// never HTTP 500, an empty body or "An error occurred.", and each is logged once as a warning, without a stack trace.
 /// </summary>
-public sealed class MalformedRequestTests : IAsyncLifetime
+public sealed class MalformedRequestTests : HttpServerTest
 {
-    private McpTestServer _server = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await McpTestServer.StartAsync();
-        _http = _server.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     public static TheoryData<string, string> MalformedInitialize => new()
     {
         { "{}", "protocolVersion" },
@@ -61,6 +46,15 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         { """{"name":"test_tenant_data","_meta":{"progressToken":{"a":1}}}""", "progressToken" },
     };
 
+    [Fact]
+    public async Task A_tool_call_without_params_is_a_32602()
+    {
+        var error = await JsonRpcErrorOf(RawMcp.Post("""{"jsonrpc":"2.0","id":4,"method":"tools/call"}"""));
+
+        Assert.Equal(-32602, error.GetProperty("code").GetInt32());
+        Assert.Contains("the tool's name", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(MalformedCalls))]
     public async Task Wrong_shaped_tool_calls_are_a_32602_naming_the_problem(string parameters, string named)
@@ -88,7 +82,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
     [Fact]
     public async Task A_key_given_twice_outside_params_is_an_invalid_request()
     {
-        using var response = await _http.SendAsync(RawMcp.Post("""{"jsonrpc":"2.0","id":1,"id":2,"method":"tools/list"}"""));
+        using var response = await Http.SendAsync(RawMcp.Post("""{"jsonrpc":"2.0","id":1,"id":2,"method":"tools/list"}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await RawMcp.ErrorOf(response);
@@ -99,7 +93,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
     /// <summary>A refused request is answered with one JSON-RPC error as plain JSON (HTTP 200: the request itself was delivered).</summary>
     private async Task<JsonElement> JsonRpcErrorOf(HttpRequestMessage request)
     {
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -109,9 +103,9 @@ public sealed class MalformedRequestTests : IAsyncLifetime
 
     private void AssertLoggedOnceWithoutStackTrace(string named)
     {
-        var warning = Assert.Single(_server.Logs.Lines, l => l.Level == LogLevel.Warning);
+        var warning = Assert.Single(Server.Logs.Lines, l => l.Level == LogLevel.Warning);
         Assert.Contains(named, warning.Message, StringComparison.Ordinal);
-        Assert.All(_server.Logs.Lines, l => Assert.Null(l.Exception));
-        Assert.DoesNotContain(_server.Logs.Lines, l => l.Level >= LogLevel.Error);
+        Assert.All(Server.Logs.Lines, l => Assert.Null(l.Exception));
+        Assert.DoesNotContain(Server.Logs.Lines, l => l.Level >= LogLevel.Error);
     }
 }

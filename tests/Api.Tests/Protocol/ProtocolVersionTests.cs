@@ -8,24 +8,9 @@ namespace HaloMcp.Api.Tests.Protocol;
 /// agreed to in <c>initialize</c> either (the server answers with one it serves, as the spec's negotiation says), and
 /// one agreed to in <c>initialize</c> is accepted in the header.
 /// </summary>
-public sealed class ProtocolVersionTests : IAsyncLifetime
+public sealed class ProtocolVersionTests : HttpServerTest
 {
     private static readonly string[] Served = ["2026-07-28", "2025-11-25", "2025-06-18"];
-
-    private McpTestServer _server = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await McpTestServer.StartAsync();
-        _http = _server.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Theory]
     [InlineData("2025-03-26")]
@@ -33,7 +18,7 @@ public sealed class ProtocolVersionTests : IAsyncLifetime
     [InlineData("2099-01-01")]
     public async Task A_revision_not_served_is_refused_in_the_header_and_not_agreed_to_in_initialize(string revision)
     {
-        using var header = await _http.SendAsync(RawMcp.Post(RawMcp.ListTools, version: revision));
+        using var header = await Http.SendAsync(RawMcp.Post(RawMcp.ListTools, version: revision));
         var negotiated = await NegotiatedAsync(revision);
 
         Assert.Equal(HttpStatusCode.BadRequest, header.StatusCode);
@@ -50,7 +35,7 @@ public sealed class ProtocolVersionTests : IAsyncLifetime
     public async Task A_served_handshake_revision_is_agreed_to_in_initialize_and_accepted_in_the_header(string revision)
     {
         var negotiated = await NegotiatedAsync(revision);
-        using var header = await _http.SendAsync(RawMcp.Post(RawMcp.ListTools, version: negotiated));
+        using var header = await Http.SendAsync(RawMcp.Post(RawMcp.ListTools, version: negotiated));
 
         Assert.Equal(revision, negotiated);
         Assert.Equal(HttpStatusCode.OK, header.StatusCode);
@@ -60,7 +45,7 @@ public sealed class ProtocolVersionTests : IAsyncLifetime
     {
         var body = """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":""" + "\"" + revision + "\"" +
             ""","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""";
-        using var response = await _http.SendAsync(RawMcp.Post(body, version: null));
+        using var response = await Http.SendAsync(RawMcp.Post(body, version: null));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = Assert.Single(await RawMcp.SseMessages(response));
         return message.GetProperty("result").GetProperty("protocolVersion").GetString()!;
