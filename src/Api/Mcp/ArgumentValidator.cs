@@ -92,7 +92,9 @@ public static class ArgumentValidator
             case "integer":
                 if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var whole))
                 {
-                    return (value, $"'{name}' must be a whole number, not {Describe(value)}.");
+                    return value.ValueKind == JsonValueKind.Number && value.GetDouble() is var huge && double.IsFinite(huge) && huge == Math.Floor(huge)
+                        ? (value, $"'{name}' must be at {(huge > 0 ? "most " + int.MaxValue : "least " + int.MinValue)}, not {Quote(value.GetRawText())}.")
+                        : (value, $"'{name}' must be a whole number, not {Describe(value)}.");
                 }
 
                 // Integers bind to 32-bit parameters; the schema leaves that bound unsaid.

@@ -144,6 +144,12 @@ internal sealed partial class JsonRpcRequestGuard(
             return $"'_meta.progressToken' must be a string or an integer, not {Kind(token)}.";
         }
 
+        if (method is RequestMethods.ToolsList or RequestMethods.PromptsList or RequestMethods.ResourcesList or RequestMethods.ResourcesTemplatesList
+            && parameters.TryGetProperty("cursor", out var cursor) && cursor.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            return $"'cursor' must be the text a previous page gave as nextCursor, not {Kind(cursor)}.";
+        }
+
         switch (method)
         {
             case RequestMethods.Initialize:
