@@ -175,12 +175,13 @@ public static class HaloMcpHost
         app.UseAuthentication();
         app.UseAuthorization();
         var path = app.Services.GetRequiredService<IOptions<McpHttpOptions>>().Value.Path;
+        // The filters are stateless: one instance each serves every request (AddEndpointFilter<T> would build one per request).
         app.MapMcp(path)
             .RequireAuthorization()
-            .AddEndpointFilter<IEndpointConventionBuilder, OriginFilter>()
-            .AddEndpointFilter<IEndpointConventionBuilder, TenantLogScopeFilter>()
-            .AddEndpointFilter<IEndpointConventionBuilder, ProtocolVersionFilter>()
-            .AddEndpointFilter<IEndpointConventionBuilder, JsonRpcRequestGuard>();
+            .AddEndpointFilter(ActivatorUtilities.CreateInstance<OriginFilter>(app.Services))
+            .AddEndpointFilter(ActivatorUtilities.CreateInstance<TenantLogScopeFilter>(app.Services))
+            .AddEndpointFilter(new ProtocolVersionFilter())
+            .AddEndpointFilter(ActivatorUtilities.CreateInstance<JsonRpcRequestGuard>(app.Services));
         if (app.Services.GetRequiredService<IOptions<OpsOptions>>().Value.Enabled)
         {
             app.MapGet(OpsEndpoint.RuntimePath, app.Services.GetRequiredService<OpsEndpoint>().HandleRuntimeAsync);
