@@ -10,6 +10,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>The MCP server HaloMcp serves over HTTP and stdio: its identity, its call filters and its tools.</summary>
 public static class HaloMcpServerExtensions
 {
+    // Stateless: the server's options are built for every request, so nothing here may cost reflection each time.
+    private static readonly Implementation ServerInfo = new()
+    {
+        Name = "halomcp",
+        Title = "HaloMcp (HaloPSA)",
+        Version = typeof(HaloMcpHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
+    };
+
     /// <summary>What the client's model is told once, instead of in every tool's schema.</summary>
     public const string ServerInstructions =
         "Tools for one HaloPSA instance (the one your API key belongs to): tickets, clients, sites, users, assets, contracts, " +
@@ -26,12 +34,7 @@ public static class HaloMcpServerExtensions
         return services
             .AddMcpServer(o =>
             {
-                o.ServerInfo = new Implementation
-                {
-                    Name = "halomcp",
-                    Title = "HaloMcp (HaloPSA)",
-                    Version = typeof(HaloMcpHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
-                };
+                o.ServerInfo = ServerInfo;
                 o.ServerInstructions = ServerInstructions;
             })
             .WithMessageFilters(f => f.AddIncomingFilter(InitializeNegotiation.Wrap))
