@@ -14,8 +14,12 @@ namespace HaloMcp.Api.Mcp;
 /// The outermost call filter: one log line per tool call at Information (tool, tenant, outcome, duration, upstream
 /// requests), the arguments at Debug. Everything from the caller is escaped, so input cannot forge log lines.
 /// </summary>
-internal static partial class ToolCallLog
+internal sealed partial class ToolCallLog
 {
+    private ToolCallLog()
+    {
+    }
+
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Wrap(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (request, cancellationToken) =>
         {
@@ -54,8 +58,9 @@ internal static partial class ToolCallLog
             }
         };
 
+    // ILogger<T> is resolved once per provider; ILoggerFactory.CreateLogger would take its lock on every call.
     public static ILogger LoggerOf(MessageContext request) =>
-        request.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ToolCallLog).FullName!) ?? NullLogger.Instance;
+        request.Services?.GetService<ILogger<ToolCallLog>>() ?? (ILogger)NullLogger.Instance;
 
     [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Tool call {ToolName} for tenant {TenantId}: {Outcome} in {ElapsedMs} ms, {UpstreamRequests} upstream requests")]
     private static partial void LogCall(ILogger logger, string toolName, string tenantId, string outcome, double elapsedMs, int upstreamRequests);
