@@ -1,7 +1,8 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using HaloMcp.Api.Mcp;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,9 @@ using ModelContextProtocol.Server;
 namespace HaloMcp.Bench.Micro;
 
 /// <summary>
-/// JSON-RPC handling of one <c>tools/call</c> by the MCP endpoint, without sockets: authentication, the transport
-/// checks, a per-request MCP server, the tool, the grain call (a warm cache) and the SSE answer written to memory.
+/// JSON-RPC handling of one <c>tools/call</c> by the MCP endpoint, without sockets: authentication (the API-key
+/// scheme, as the middleware runs it), the endpoint filters, the SDK's stateless handler with its per-request MCP
+/// server, the call filters, the tool, the grain call (a warm cache) and the SSE answer written to memory.
 /// </summary>
 public class ToolCallBenchmarks
 {
@@ -22,7 +24,7 @@ public class ToolCallBenchmarks
         """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"halopsa_list_agents","arguments":{"search":"a"}}}""");
 
     private InProcessServer _server = null!;
-    private McpHttpEndpoint _endpoint = null!;
+    private RequestDelegate _endpoint = null!;
     private IServiceScopeFactory _scopes = null!;
     private IOptionsFactory<McpServerOptions> _options = null!;
     private ILoggerFactory _loggers = null!;
@@ -34,7 +36,10 @@ public class ToolCallBenchmarks
     private async Task SetupAsync()
     {
         _server = await InProcessServer.StartAsync();
-        _endpoint = _server.App.Services.GetRequiredService<McpHttpEndpoint>();
+        _endpoint = _server.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Single(e => e.RoutePattern.RawText?.TrimEnd('/') == "/mcp" && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Post) == true)
+            .RequestDelegate!;
         _scopes = _server.App.Services.GetRequiredService<IServiceScopeFactory>();
         _options = _server.App.Services.GetRequiredService<IOptionsFactory<McpServerOptions>>();
         _loggers = _server.App.Services.GetRequiredService<ILoggerFactory>();
@@ -85,7 +90,8 @@ public class ToolCallBenchmarks
         request.Body = new MemoryStream(body, writable: false);
         var response = new MemoryStream();
         context.Response.Body = response;
-        await _endpoint.HandlePostAsync(context);
+        context.User = (await context.AuthenticateAsync()).Principal!;
+        await _endpoint(context);
         if (context.Response.StatusCode != StatusCodes.Status200OK || response.Length < 100)
         {
             throw new InvalidOperationException($"tools/call answered {context.Response.StatusCode}: {Encoding.UTF8.GetString(response.ToArray())}");

@@ -7,7 +7,8 @@ namespace HaloMcp.Bench.Scenarios;
 /// <summary>A tenant of the server under test, backed by the simulator's <c>demo</c> instance.</summary>
 internal sealed record BenchTenant(string Id, int BudgetRequests, int BudgetWindowSeconds)
 {
-    public string ApiKey => "hmk_bench-" + Id;
+    /// <summary>The tenant's key: padded past the server's 32-character minimum.</summary>
+    public string ApiKey => $"hmk_bench-{Id}-0123456789abcdef0123456789abcdef";
 
     public JsonObject ToJson(Uri simInstanceUrl) => new()
     {

@@ -76,6 +76,25 @@ internal sealed class McpCaller : IDisposable
         return Parse((int)response.StatusCode, text, elapsed);
     }
 
+    /// <summary>The <c>tools/list</c> answer: its JSON-RPC message's UTF-8 bytes (the SSE <c>data:</c> payload) and its tools.</summary>
+    public async Task<(int MessageBytes, int Tools, int WithOutputSchema)> ListToolsAsync(CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = Interlocked.Increment(ref _id),
+            ["method"] = "tools/list",
+            ["params"] = new JsonObject(),
+        }.ToJsonString());
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        using var response = await _http.PostAsync(_url, content, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var data = text.Split('\n').Select(l => l.TrimEnd('\r')).First(l => l.StartsWith("data:", StringComparison.Ordinal))[5..].Trim();
+        var tools = JsonNode.Parse(data)!["result"]!["tools"]!.AsArray();
+        return (Encoding.UTF8.GetByteCount(data), tools.Count, tools.Count(t => t?["outputSchema"] is not null));
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static McpReply Parse(int status, string body, double elapsed)

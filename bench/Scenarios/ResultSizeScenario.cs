@@ -11,6 +11,7 @@ internal sealed class ResultSizeScenario : IScenario
 {
     private const int ListLimit = 12 * 1024;
     private const int GetLimit = 8 * 1024;
+    private const int ToolsListLimit = 25_000;
 
     public string Name => "size";
 
@@ -23,6 +24,7 @@ internal sealed class ResultSizeScenario : IScenario
 
         // Warm the token and reference caches, so each measured call's upstream requests are its own.
         await caller.CallAsync("halopsa_list_statuses", null, cancellationToken);
+        var catalogue = await caller.ListToolsAsync(cancellationToken);
 
         var lists = new List<Sample>();
         foreach (var args in new[]
@@ -80,10 +82,13 @@ internal sealed class ResultSizeScenario : IScenario
             "response bodies the server received for that call (its `/api` requests, from the simulator's log, replayed " +
             $"directly). `get_ticket` was measured on {gets.Count} tickets (ids {string.Join(", ", ticketIds.Take(6))}, …) with their newest " +
             "actions: every seeded ticket has four. The last row is a ticket given 20 more actions with notes of a realistic length: " +
-            "the largest answer the 20-action cap allows. Both are held to the target.\n\n" +
+            "the largest answer the 20-action cap allows. Both are held to the target. " +
+            $"`tools/list` (all {catalogue.Tools} tools, {catalogue.WithOutputSchema} with an output schema, titles and annotations) " +
+            $"is {catalogue.MessageBytes:N0} bytes: what every conversation carries before its first call.\n\n" +
             Md.Table(["call", "message bytes", "structured", "text", "raw HaloPSA bytes", "upstream requests", "message / raw"], rows);
         return new ScenarioResult("Result size on the simulator's wide records", markdown,
         [
+            new("Result size", $"`tools/list`, the whole catalogue ({catalogue.Tools} tools)", "<= 25 KB (25,000 B)", $"{catalogue.MessageBytes:N0} B", catalogue.MessageBytes <= ToolsListLimit),
             new("Result size", "`halopsa_list_tickets` (25 rows), largest", "<= 12 KB (12,288 B)", $"{listMax:N0} B ({Ratio(lists.MaxBy(s => s.Message)!)} of raw)", listMax <= ListLimit),
             new("Result size", "`halopsa_get_ticket`, largest seeded ticket (4 actions)", "<= 8 KB (8,192 B)", $"{getMax:N0} B (median {getMedian:N0} B; {Ratio(largest)} of raw)", getMax <= GetLimit),
             new("Result size", "`halopsa_get_ticket`, 20 actions shown (the cap)", "<= 8 KB (8,192 B)", $"{busy.Message:N0} B ({Ratio(busy)} of raw)", busy.Message <= GetLimit),
@@ -91,6 +96,7 @@ internal sealed class ResultSizeScenario : IScenario
         {
             Figures = new Dictionary<string, string>
             {
+                ["size.tools_list"] = catalogue.MessageBytes.ToString("N0", CultureInfo.InvariantCulture),
                 ["size.list"] = listMax.ToString("N0", CultureInfo.InvariantCulture),
                 ["size.list_ratio"] = Ratio(lists.MaxBy(s => s.Message)!),
                 ["size.list_structured"] = lists.Max(s => s.Structured).ToString("N0", CultureInfo.InvariantCulture),

@@ -40,7 +40,7 @@ public sealed class CommandLineTests
 
     [Theory]
     [InlineData(null)]
-    [InlineData("my-chosen-key")]
+    [InlineData("my-chosen-key-of-at-least-32-characters")]
     public async Task Hash_key_prints_a_hash_the_server_accepts_for_that_key(string? given)
     {
         var (exitCode, stdout, stderr) = await ServerProcess.RunAsync(given is null ? ["hash-key"] : ["hash-key", given]);
@@ -68,6 +68,16 @@ public sealed class CommandLineTests
         await using var client = await server.ConnectAsync(key);
         var result = await client.CallToolAsync("halopsa_get_connection");
         Assert.Equal("acme", result.StructuredContent!.Value.GetProperty("tenant_id").GetString());
+    }
+
+    [Fact]
+    public async Task Hash_key_refuses_a_key_shorter_than_the_minimum()
+    {
+        var (exitCode, stdout, stderr) = await ServerProcess.RunAsync(["hash-key", "x"]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.DoesNotContain("Hash:", stdout, StringComparison.Ordinal);
+        Assert.Contains($"at least {ApiKeyHash.MinimumKeyLength} characters", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,23 +12,8 @@ using ModelContextProtocol.Protocol;
 
 namespace HaloMcp.Api.Tests;
 
-public sealed class TenantAuthTests : IAsyncLifetime
+public sealed class TenantAuthTests : HttpServerTest
 {
-    private McpTestServer _server = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await McpTestServer.StartAsync();
-        _http = _server.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("hmk_not-a-key")]
@@ -41,12 +26,12 @@ public sealed class TenantAuthTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + key);
         }
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var challenge = Assert.Single(response.Headers.WwwAuthenticate);
         Assert.Equal("Bearer", challenge.Scheme);
-        Assert.Equal($"resource_metadata=\"{_server.BaseUrl.GetLeftPart(UriPartial.Authority)}/.well-known/oauth-protected-resource/mcp\"", challenge.Parameter);
+        Assert.Equal($"resource_metadata=\"{Server.BaseUrl.GetLeftPart(UriPartial.Authority)}/.well-known/oauth-protected-resource/mcp\"", challenge.Parameter);
     }
 
     [Fact]
@@ -55,7 +40,7 @@ public sealed class TenantAuthTests : IAsyncLifetime
         var request = RawMcp.Post(RawMcp.ListTools, apiKey: null);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", TenantFile.AcmeKey);
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -63,18 +48,18 @@ public sealed class TenantAuthTests : IAsyncLifetime
     [Fact]
     public async Task Protected_resource_metadata_is_served()
     {
-        using var response = await _http.GetAsync(new Uri("/.well-known/oauth-protected-resource/mcp", UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri("/.well-known/oauth-protected-resource/mcp", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal($"{_server.BaseUrl.GetLeftPart(UriPartial.Authority)}/mcp", document.RootElement.GetProperty("resource").GetString());
+        Assert.Equal($"{Server.BaseUrl.GetLeftPart(UriPartial.Authority)}/mcp", document.RootElement.GetProperty("resource").GetString());
         Assert.Equal("header", document.RootElement.GetProperty("bearer_methods_supported")[0].GetString());
     }
 
     [Fact]
     public async Task The_McpClient_sees_401_for_a_wrong_key()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => _server.ConnectAsync("hmk_wrong"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Server.ConnectAsync("hmk_wrong"));
 
         Assert.Contains("401", error.ToString(), StringComparison.Ordinal);
     }
@@ -82,8 +67,8 @@ public sealed class TenantAuthTests : IAsyncLifetime
     [Fact]
     public async Task Two_tenants_interleaved_only_ever_see_their_own_data()
     {
-        await using var acme = await _server.ConnectAsync(TenantFile.AcmeKey);
-        await using var globex = await _server.ConnectAsync(TenantFile.GlobexKey, "2025-06-18");
+        await using var acme = await Server.ConnectAsync(TenantFile.AcmeKey);
+        await using var globex = await Server.ConnectAsync(TenantFile.GlobexKey, "2025-06-18");
 
         var calls = Enumerable.Range(0, 100).SelectMany(i => new[]
         {
@@ -105,7 +90,7 @@ public sealed class TenantAuthTests : IAsyncLifetime
     [Fact]
     public async Task The_tenant_directory_serves_configured_tenants_to_grains()
     {
-        var directory = _server.App.Services.GetRequiredService<ITenantDirectory>();
+        var directory = Server.App.Services.GetRequiredService<ITenantDirectory>();
 
         var acme = directory.Find("acme");
         var globex = directory.Find("globex");
@@ -125,36 +110,36 @@ public sealed class TenantAuthTests : IAsyncLifetime
     public async Task Reload_picks_up_a_new_key_without_restart()
     {
         const string newKey = "hmk_acme-rotated-key-2222222222222222222";
-        var catalog = _server.App.Services.GetRequiredService<TenantCatalog>();
+        var catalog = Server.App.Services.GetRequiredService<TenantCatalog>();
         var reloaded = WhenChanged(catalog.GetReloadToken());
 
-        var tenants = _server.Tenants.DefaultTenants();
+        var tenants = Server.Tenants.DefaultTenants();
         tenants[0] = TenantFile.Tenant("acme", "https://acme.halopsa.com", TenantFile.AcmeSecret, [TenantFile.AcmeKey, newKey]);
         tenants.Add(TenantFile.Tenant("initech", "https://initech.halopsa.com", "initech-secret", ["hmk_initech-key-3333333333333333333"]));
-        _server.Tenants.Write(tenants);
+        Server.Tenants.Write(tenants);
         await reloaded.WaitAsync(TimeSpan.FromSeconds(30));
 
-        await using var client = await _server.ConnectAsync(newKey);
+        await using var client = await Server.ConnectAsync(newKey);
         var result = await client.CallToolAsync("test_tenant_data", new Dictionary<string, object?> { ["sequence"] = 1 });
         Assert.Equal("acme|data-of-acme|1", ((TextContentBlock)result.Content.Single()).Text);
-        Assert.NotNull(_server.App.Services.GetRequiredService<ITenantDirectory>().Find("initech"));
+        Assert.NotNull(Server.App.Services.GetRequiredService<ITenantDirectory>().Find("initech"));
     }
 
     [Fact]
     public async Task An_invalid_reload_is_rejected_and_the_previous_catalog_stays()
     {
-        var catalog = _server.App.Services.GetRequiredService<TenantCatalog>();
-        var tenants = _server.Tenants.DefaultTenants();
+        var catalog = Server.App.Services.GetRequiredService<TenantCatalog>();
+        var tenants = Server.Tenants.DefaultTenants();
         tenants[0]!["HaloUrl"] = "not a url";
         tenants[0]!["ClientSecret"] = null;
 
-        _server.Tenants.Write(tenants);
-        var log = (await _server.Logs.WaitForAsync(l => l.EventId.Id == 1200).WaitAsync(TimeSpan.FromSeconds(30))).Message;
+        Server.Tenants.Write(tenants);
+        var log = (await Server.Logs.WaitForAsync(l => l.EventId.Id == 1200).WaitAsync(TimeSpan.FromSeconds(30))).Message;
 
         Assert.Contains("Tenants[0] ('acme'): HaloUrl", log, StringComparison.Ordinal);
         Assert.Contains("no client secret", log, StringComparison.Ordinal);
         Assert.Equal(2, catalog.Count);
-        await using var client = await _server.ConnectAsync(TenantFile.AcmeKey);
+        await using var client = await Server.ConnectAsync(TenantFile.AcmeKey);
         Assert.NotEmpty(await client.ListToolsAsync());
     }
 
@@ -162,24 +147,24 @@ public sealed class TenantAuthTests : IAsyncLifetime
     public async Task A_malformed_file_is_not_applied_and_a_later_fix_is()
     {
         const string newKey = "hmk_after-the-fix-5555555555555555555555";
-        var catalog = _server.App.Services.GetRequiredService<TenantCatalog>();
+        var catalog = Server.App.Services.GetRequiredService<TenantCatalog>();
 
-        await File.WriteAllTextAsync(_server.Tenants.Path, "{ \"Tenants\": [ { \"Id\": ");
-        await _server.Logs.WaitForAsync(l => l.EventId.Id == 1203).WaitAsync(TimeSpan.FromSeconds(30));
-        await using (var client = await _server.ConnectAsync(TenantFile.AcmeKey))
+        await File.WriteAllTextAsync(Server.Tenants.Path, "{ \"Tenants\": [ { \"Id\": ");
+        await Server.Logs.WaitForAsync(l => l.EventId.Id == 1203).WaitAsync(TimeSpan.FromSeconds(30));
+        await using (var client = await Server.ConnectAsync(TenantFile.AcmeKey))
         {
             Assert.NotEmpty(await client.ListToolsAsync());
         }
 
         var reloaded = WhenChanged(catalog.GetReloadToken());
-        var tenants = _server.Tenants.DefaultTenants();
+        var tenants = Server.Tenants.DefaultTenants();
         tenants[0] = TenantFile.Tenant("acme", "https://acme.halopsa.com", TenantFile.AcmeSecret, [newKey]);
-        _server.Tenants.Write(tenants);
+        Server.Tenants.Write(tenants);
         await reloaded.WaitAsync(TimeSpan.FromSeconds(30));
 
-        await using var fixedClient = await _server.ConnectAsync(newKey);
+        await using var fixedClient = await Server.ConnectAsync(newKey);
         Assert.NotEmpty(await fixedClient.ListToolsAsync());
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => _server.ConnectAsync(TenantFile.AcmeKey));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Server.ConnectAsync(TenantFile.AcmeKey));
         Assert.Contains("401", error.ToString(), StringComparison.Ordinal);
     }
 

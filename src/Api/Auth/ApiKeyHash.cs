@@ -13,6 +13,12 @@ public static class ApiKeyHash
     /// <summary>The prefix that names the hash algorithm.</summary>
     public const string Prefix = "sha256:";
 
+    /// <summary>
+    /// The shortest key accepted anywhere (chosen with <c>--demo-api-key</c> or <c>hash-key KEY</c>, or presented):
+    /// 32 characters. Generated keys are 47.
+    /// </summary>
+    public const int MinimumKeyLength = 32;
+
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>Hashes <paramref name="apiKey"/> into its stored form.</summary>
@@ -22,6 +28,12 @@ public static class ApiKeyHash
     /// <summary>Generates a new random API key (prefix <c>hmk_</c> plus 32 random bytes, base64url).</summary>
     public static string GenerateKey() =>
         "hmk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Why <paramref name="apiKey"/> cannot be used as a key, or null when it can.</summary>
+    public static string? Weakness(string apiKey) =>
+        apiKey.Length < MinimumKeyLength
+            ? $"An API key must be at least {MinimumKeyLength} characters long (this one has {apiKey.Length}); leave it out to have one generated."
+            : null;
 
     /// <summary>Whether <paramref name="hash"/> is in the stored form (prefix plus 64 hex digits).</summary>
     public static bool IsWellFormed(string? hash) =>

@@ -5,9 +5,15 @@ internal enum TenantAuthenticationFailure
 {
     None,
 
-    /// <summary>No bearer key, or one that matches no tenant (401).</summary>
-    Unauthenticated,
+    /// <summary>No bearer key at all (401, not counted as a failed attempt).</summary>
+    MissingKey,
+
+    /// <summary>A key that matches no tenant (401, counted against the caller's address).</summary>
+    UnknownKey,
 
     /// <summary>A valid gateway key but missing or malformed <c>X-Halo-*</c> headers (400).</summary>
     InvalidGatewayHeaders,
+
+    /// <summary>Too many failed attempts from the caller's address lately (429).</summary>
+    Throttled,
 }

@@ -23,7 +23,7 @@ internal sealed class TenantAuthenticator(TenantCatalog catalog, GatewayTenants 
         var key = ReadBearer(request);
         if (key is null)
         {
-            return TenantAuthentication.Fail(TenantAuthenticationFailure.Unauthenticated, "Missing bearer API key.");
+            return TenantAuthentication.Fail(TenantAuthenticationFailure.MissingKey, "Missing bearer API key.");
         }
 
         var current = options.CurrentValue;
@@ -32,9 +32,10 @@ internal sealed class TenantAuthenticator(TenantCatalog catalog, GatewayTenants 
             return FromGatewayHeaders(request);
         }
 
-        return catalog.FindByApiKey(key) is { } tenant
+        // A key shorter than any we issue or accept cannot be one: it is refused without looking.
+        return key.Length >= ApiKeyHash.MinimumKeyLength && catalog.FindByApiKey(key) is { } tenant
             ? TenantAuthentication.Success(tenant)
-            : TenantAuthentication.Fail(TenantAuthenticationFailure.Unauthenticated, "Unknown API key.");
+            : TenantAuthentication.Fail(TenantAuthenticationFailure.UnknownKey, "Unknown API key.");
     }
 
     private static string? ReadBearer(HttpRequest request)

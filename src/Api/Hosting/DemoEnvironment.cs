@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HaloMcp.Api.Auth;
 using HaloMcp.HaloSim;
+using Microsoft.Extensions.Options;
 
 namespace HaloMcp.Api.Hosting;
 
@@ -42,6 +43,10 @@ public sealed class DemoEnvironment : IAsyncDisposable
     public static async Task<DemoEnvironment> StartAsync(DemoOptions options, CancellationToken cancellationToken)
     {
         var apiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? ApiKeyHash.GenerateKey() : options.ApiKey.Trim();
+        if (ApiKeyHash.Weakness(apiKey) is { } weakness)
+        {
+            throw new OptionsValidationException(nameof(DemoOptions), typeof(DemoOptions), ["--demo-api-key: " + weakness]);
+        }
         if (options.HaloSimUrl is { } url)
         {
             return new DemoEnvironment(null, url, apiKey);

@@ -1,12 +1,10 @@
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using HaloMcp.Api.Auth;
 using HaloMcp.Api.Mcp;
 using HaloMcp.Api.Ops;
 using HaloMcp.Api.Tenancy;
 using HaloMcp.Api.Tools;
 using HaloMcp.Grains.Tenancy;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
@@ -17,8 +15,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Authentication;
 
 namespace HaloMcp.Api.Hosting;
 
@@ -50,7 +47,7 @@ public static class HaloMcpHost
         switch (commandLine.Command)
         {
             case HostCommand.HashKey:
-                return HashKeyCommand.Run(commandLine.HashKeyInput, Console.Out);
+                return HashKeyCommand.Run(commandLine.HashKeyInput, Console.Out, Console.Error);
             case HostCommand.Stdio:
                 var stdio = BuildStdioHost(commandLine, Environment.GetEnvironmentVariable, out var error);
                 if (stdio is null)
@@ -105,12 +102,20 @@ public static class HaloMcpHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. commandLine.HostArgs] });
         AddConfigurationDefaults(builder.Configuration);
+        var tenantsFile = commandLine.TenantsFile ?? builder.Configuration["TenantsFile"];
         if (demo is not null)
         {
+            // Configuration arrays merge by index: the demo tenant would overlay a configured one, and the demo key
+            // (printed as "demo tenant only") would open that tenant.
+            if (!string.IsNullOrWhiteSpace(tenantsFile) || builder.Configuration.GetSection(TenantCatalogOptions.SectionName).GetChildren().Any())
+            {
+                throw new OptionsValidationException(nameof(DemoOptions), typeof(DemoOptions),
+                    ["--demo serves only the simulated demo tenant; it cannot be combined with --tenants-file, TenantsFile or configured Tenants. Run the demo on its own."]);
+            }
+
             builder.Configuration.AddInMemoryCollection(demo.Configuration());
         }
 
-        var tenantsFile = commandLine.TenantsFile ?? builder.Configuration["TenantsFile"];
         var tenantFileErrors = new TenantFileLoadErrors();
         if (!string.IsNullOrWhiteSpace(tenantsFile))
         {
@@ -150,32 +155,70 @@ public static class HaloMcpHost
         services.TryAddSingleton<TenantCatalog>();
         services.TryAddSingleton<GatewayTenants>();
         services.TryAddSingleton<TenantAuthenticator>();
+        services.TryAddSingleton<AuthFailureThrottle>();
         services.TryAddSingleton<OriginPolicy>();
-        services.TryAddSingleton<McpHttpEndpoint>();
         services.AddOptions<OpsOptions>().BindConfiguration(OpsOptions.SectionName);
         services.TryAddSingleton<OpsEndpoint>();
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
+        services.TryAddScoped<TenantGrains>();
+        AddAuthentication(services);
 
-        services.AddSilo().AddHaloGrains(builder.Configuration);
-        var mcp = AddMcpServer(services);
+        builder.AddHaloGrainHost();
+        var mcp = services.AddHaloMcpServer().WithHttpTransport(o => o.Stateless = true);
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
         tenantFileErrors.ServerStarted(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<TenantCatalog>());
         app.UseHostFiltering();
-        var endpoint = app.Services.GetRequiredService<McpHttpEndpoint>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         var path = app.Services.GetRequiredService<IOptions<McpHttpOptions>>().Value.Path;
-        app.MapPost(path, endpoint.HandlePostAsync);
-        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Delete], McpHttpEndpoint.HandleUnsupportedMethodAsync);
-        app.MapGet("/.well-known/oauth-protected-resource" + path, endpoint.HandleResourceMetadataAsync);
+        // The filters are stateless: one instance each serves every request (AddEndpointFilter<T> would build one per request).
+        app.MapMcp(path)
+            .RequireAuthorization()
+            .AddEndpointFilter(ActivatorUtilities.CreateInstance<OriginFilter>(app.Services))
+            .AddEndpointFilter(ActivatorUtilities.CreateInstance<TenantLogScopeFilter>(app.Services))
+            .AddEndpointFilter(new ProtocolVersionFilter())
+            .AddEndpointFilter(ActivatorUtilities.CreateInstance<JsonRpcRequestGuard>(app.Services));
         if (app.Services.GetRequiredService<IOptions<OpsOptions>>().Value.Enabled)
         {
             app.MapGet(OpsEndpoint.RuntimePath, app.Services.GetRequiredService<OpsEndpoint>().HandleRuntimeAsync);
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// API keys as an ASP.NET Core authentication scheme (the default), beside the SDK's MCP scheme, which serves the
+    /// RFC 9728 protected-resource document at <c>/.well-known/oauth-protected-resource{path}</c>.
+    /// </summary>
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.AuthenticationScheme, null)
+            .AddMcp(o =>
+            {
+                o.ResourceMetadata = new ProtectedResourceMetadata
+                {
+                    BearerMethodsSupported = ["header"],
+                    ResourceName = "HaloMcp (HaloPSA MCP server)",
+                };
+                o.Events.OnResourceMetadataRequest = context =>
+                {
+                    // Behind a proxy the request's own address is not the one clients use.
+                    var http = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<McpHttpOptions>>().CurrentValue;
+                    if (http.PublicBaseUrl is { } publicBase && context.ResourceMetadata is { } metadata)
+                    {
+                        var resourcePath = context.HttpContext.Request.Path.Value![ApiKeyAuthenticationHandler.ResourceMetadataPrefix.Length..];
+                        metadata.Resource = publicBase.GetLeftPart(UriPartial.Authority) + resourcePath;
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorization();
     }
 
     /// <summary>
@@ -207,8 +250,9 @@ public static class HaloMcpHost
             return context;
         });
 
-        services.AddSilo().AddHaloGrains(builder.Configuration);
-        var mcp = AddMcpServer(services).WithStdioServerTransport();
+        services.TryAddScoped<TenantGrains>();
+        builder.AddHaloGrainHost();
+        var mcp = services.AddHaloMcpServer().WithStdioServerTransport();
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);
         return builder.Build();
@@ -226,24 +270,15 @@ public static class HaloMcpHost
                 ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+
+                // One line per tool call at Information (ToolCallLog): what the SDK (two lines per request, failed
+                // requests with their stack trace), HttpClient (four lines per upstream request) and the grains log at
+                // Information are details of that call. The refused requests are logged once by our own filters.
+                ["Logging:LogLevel:ModelContextProtocol"] = "Error",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+                ["Logging:LogLevel:HaloMcp.Grains"] = "Warning",
             },
         });
-
-    private static IMcpServerBuilder AddMcpServer(IServiceCollection services) =>
-        services
-            .AddMcpServer(o =>
-            {
-                o.ServerInfo = new Implementation
-                {
-                    Name = "halomcp",
-                    Title = "HaloMcp (HaloPSA)",
-                    Version = typeof(HaloMcpHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0",
-                };
-                o.ServerInstructions = "Tools for one HaloPSA instance (the one your API key or credentials belong to): tickets, clients, sites, users, assets, contracts, invoices, projects and revenue.";
-            })
-            .WithRequestFilters(f => f.AddCallToolFilter(ToolErrorFilter.Wrap))
-            .WithToolsFromAssembly(typeof(HaloMcpHost).Assembly, ToolSerializerOptions)
-            .WithTools(ToolCatalog.Create());
 
     /// <summary>The MCP endpoint's URL on the first address the server listens on.</summary>
     public static Uri McpUrl(WebApplication app)
@@ -252,11 +287,6 @@ public static class HaloMcpHost
         var path = app.Services.GetRequiredService<IOptions<McpHttpOptions>>().Value.Path;
         return new Uri(new Uri(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)), path);
     }
-
-    private static JsonSerializerOptions ToolSerializerOptions { get; } = new(McpJsonUtilities.DefaultOptions)
-    {
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(ToolJsonContext.Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
-    };
 
     private static void AddDemoOptions(IServiceCollection services, HostCommandLine commandLine) =>
         services.AddOptions<DemoOptions>()

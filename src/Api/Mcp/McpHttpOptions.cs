@@ -39,6 +39,12 @@ public sealed class McpHttpOptions
     /// <summary>Hashes (<c>sha256:&lt;hex&gt;</c>) of the gateway's shared keys; required in gateway mode.</summary>
     public IList<string> GatewayKeyHashes { get; } = [];
 
+    /// <summary>Failed key attempts from one address within <see cref="AuthFailureWindowSeconds"/> before it must wait (429).</summary>
+    public int AuthFailureLimit { get; set; } = 10;
+
+    /// <summary>The window over which failed key attempts are counted, in seconds.</summary>
+    public int AuthFailureWindowSeconds { get; set; } = 60;
+
     /// <summary>The most gateway-derived tenants remembered at once; the least recently used are forgotten first.</summary>
     public int MaxGatewayTenants { get; set; } = 10_000;
 }

@@ -34,6 +34,11 @@ internal sealed class McpHttpOptionsValidator : IValidateOptions<McpHttpOptions>
             errors.Add("Mcp:PublicBaseUrl must be an absolute URL");
         }
 
+        if (options.AuthFailureLimit <= 0 || options.AuthFailureWindowSeconds <= 0)
+        {
+            errors.Add("Mcp:AuthFailureLimit and Mcp:AuthFailureWindowSeconds must both be positive");
+        }
+
         if (options.MaxGatewayTenants <= 0)
         {
             errors.Add("Mcp:MaxGatewayTenants must be positive");

@@ -1,27 +1,30 @@
 using System.ComponentModel;
+using HaloMcp.Api.Hosting;
 using HaloMcp.Api.Tenancy;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
 namespace HaloMcp.Api.Tools;
 
 /// <summary>Tells the caller which HaloPSA instance this connection acts on, without contacting it.</summary>
 [McpServerToolType]
-public sealed class ConnectionTools
+public sealed class ConnectionTools(TenantContext tenant, IOptions<DemoOptions> demo)
 {
-    /// <summary>Describes the caller's tenant: id, HaloPSA URL, client id, scope and request budget. Never the secret.</summary>
-    [McpServerTool(Name = "halopsa_get_connection", Title = "Show the HaloPSA connection", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Shows which HaloPSA instance and API application this MCP connection uses, and its request budget. Does not contact HaloPSA.")]
-    public static ConnectionInfo GetConnection(TenantContext tenant)
+    [McpServerTool(Name = "halopsa_get_connection", Title = "Show the HaloPSA connection", ReadOnly = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("This connection's HaloPSA instance, API application and budget (no HaloPSA call).")]
+    public ConnectionInfo GetConnection()
     {
         var settings = tenant.Settings;
         var budget = settings.EffectiveBudget;
+        var simulated = demo.Value.Enabled && settings.TenantId == DemoEnvironment.TenantId;
         return new ConnectionInfo(
             settings.TenantId,
-            settings.HaloBaseUrl.ToString().TrimEnd('/'),
+            simulated ? null : settings.HaloBaseUrl.ToString().TrimEnd('/'),
             settings.HaloTenant,
             settings.ClientId,
             settings.Scope,
             budget.Requests,
-            (int)budget.Window.TotalSeconds);
+            (int)budget.Window.TotalSeconds,
+            simulated ? true : null);
     }
 }

@@ -47,6 +47,13 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         ["dates out of order"] = ("halopsa_list_tickets", Args(("date_from", "2026-02-01"), ("date_to", "2026-01-01")), "'date_to'"),
         ["update without changes"] = ("halopsa_update_ticket", Args(("ticket_id", 1)), "summary"),
         ["actions without a scope"] = ("halopsa_list_actions", Args(("billable_only", true)), "'ticket_id'"),
+        ["NUL in a name"] = ("halopsa_create_client", Args(("name", "Evil\u0000Corp")), "'name'"),
+        ["bell in a summary"] = ("halopsa_create_ticket", Args(("summary", "Printer \u0007 down"), ("client_id", 1)), "'summary'"),
+        ["line break in a search"] = ("halopsa_list_tickets", Args(("search", "vpn\nINFO forged log line")), "'search'"),
+        ["NUL in a note"] = ("halopsa_add_ticket_action", Args(("ticket_id", 1), ("note", "fine\nuntil \u0000 here")), "'note'"),
+        ["escape in long details"] = ("halopsa_update_ticket", Args(("ticket_id", 1), ("details", "text \u001b[31m red")), "'details'"),
+        ["name of zero-width characters"] = ("halopsa_create_client", Args(("name", "\u200B\u200D\uFEFF\u2060")), "'name'"),
+        ["search of zero-width characters"] = ("halopsa_search", Args(("entity", "clients"), ("query", " \u200B ")), "'query'"),
     };
 
     public static TheoryData<string> Cases() => [.. Table.Keys];
@@ -72,6 +79,34 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
     {
         var ex = await Assert.ThrowsAsync<McpProtocolException>(() => fixture.Client.CallToolAsync("halopsa_delete_everything", Args(("ticket_id", 1))).AsTask());
         Assert.Contains("halopsa_delete_everything", ex.Message);
+        AssertNothingReachedHaloPsa();
+    }
+
+    [Theory]
+    [InlineData("ticket_id")]
+    [InlineData("note")]
+    public async Task An_argument_given_twice_is_refused_naming_it_and_reaches_no_HaloPSA(string duplicated)
+    {
+        var arguments = duplicated == "ticket_id"
+            ? "\"ticket_id\":1,\"note\":\"first\",\"ticket_id\":2"
+            : "\"ticket_id\":1,\"note\":\"meant\",\"note\":\"not meant\"";
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, fixture.Host.McpUrl)
+        {
+            Content = new StringContent(
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"halopsa_add_ticket_action\",\"arguments\":{" + arguments + "}}}",
+                System.Text.Encoding.UTF8,
+                "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", EndToEndHost.AlphaKey);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
+
+        using var response = await http.SendAsync(request);
+
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = answer.RootElement.GetProperty("error");
+        Assert.Equal(-32602, error.GetProperty("code").GetInt32());
+        Assert.Contains($"$.params.arguments.{duplicated} appears twice", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         AssertNothingReachedHaloPsa();
     }
 

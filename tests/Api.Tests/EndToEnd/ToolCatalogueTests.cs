@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HaloMcp.Api.Tests.Support;
 using HaloMcp.HaloSim;
 using ModelContextProtocol;
 using static HaloMcp.Api.Tests.EndToEnd.E2e;
@@ -62,13 +63,15 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
             var tool = byName[name];
             Assert.False(string.IsNullOrWhiteSpace(tool.Title), $"{name} has no title");
             Assert.False(string.IsNullOrWhiteSpace(tool.Description), $"{name} has no description");
+            // Hints as a client reads them: what the tool says, or the spec's default (readOnly false, destructive
+            // true, idempotent false, openWorld true), which the server leaves unsaid to keep tools/list small.
             Assert.NotNull(tool.Annotations);
-            Assert.True(tool.Annotations.OpenWorldHint, $"{name}: openWorldHint");
+            Assert.True(tool.Annotations.OpenWorldHint ?? true, $"{name}: openWorldHint");
             if (Writes.TryGetValue(name, out var hints))
             {
-                Assert.False(tool.Annotations.ReadOnlyHint, $"{name}: readOnlyHint");
-                Assert.Equal(hints.Destructive, tool.Annotations.DestructiveHint);
-                Assert.Equal(hints.Idempotent, tool.Annotations.IdempotentHint);
+                Assert.False(tool.Annotations.ReadOnlyHint ?? false, $"{name}: readOnlyHint");
+                Assert.Equal(hints.Destructive, tool.Annotations.DestructiveHint ?? true);
+                Assert.Equal(hints.Idempotent, tool.Annotations.IdempotentHint ?? false);
             }
             else
             {
@@ -96,9 +99,11 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
     {
         var result = await Checks[tool](this);
 
-        // Whatever the tool answered is what its published output schema says it answers.
+        // Whatever the tool answered is what its published output schema says it answers: a JSON Schema validator
+        // agrees, and every property it sent is one the schema names.
         var tools = await fixture.Client.ListToolsAsync();
         var schema = tools.Single(t => t.Name == tool).ProtocolTool.OutputSchema!.Value;
+        OutputSchemaAssert.Valid(tool, schema, result);
         var declared = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Empty(result.EnumerateObject().Select(p => p.Name).Except(declared));
         if (schema.TryGetProperty("required", out var required))
@@ -492,10 +497,10 @@ public sealed class ToolCatalogueTests(CatalogueFixture fixture) : IClassFixture
         var active = Data.Where(SimEntityKind.Agent, a => !a.Bool("isdisabled"));
         var list = await Call("halopsa_list_agents");
         Assert.Equal(active.Select(a => (a.Int("id"), a.Str("name"))), list.Items().Select(i => (i.Int("id"), i.Str("name"))).OrderBy(x => x.Item1));
-        Assert.Equal(active.Count, list.Int("count"));
+        Assert.Equal(active.Count, list.Items().Count);
 
         var all = await Call("halopsa_list_agents", ("include_inactive", true));
-        Assert.Equal(Data.Count(SimEntityKind.Agent), all.Int("count"));
+        Assert.Equal(Data.Count(SimEntityKind.Agent), all.Items().Count);
         return list;
     }
 

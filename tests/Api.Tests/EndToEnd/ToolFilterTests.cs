@@ -92,7 +92,7 @@ public sealed class ToolFilterTests(CatalogueFixture fixture) : IClassFixture<Ca
         }
         else
         {
-            Assert.Equal(expected.Count, result.Int("count"));
+            Assert.Equal(expected.Count, result.Items().Count);
         }
 
         Assert.Subset(expected.ToHashSet(), ids.ToHashSet());

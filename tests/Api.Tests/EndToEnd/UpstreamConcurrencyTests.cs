@@ -22,7 +22,7 @@ public sealed class UpstreamConcurrencyTests : IAsyncLifetime
         {
             var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => CallOk(clients[i % 4], "halopsa_list_statuses")));
 
-            Assert.All(results, r => Assert.Equal(_host.Alpha.Data.Count(SimEntityKind.Status), r.Int("count")));
+            Assert.All(results, r => Assert.Equal(_host.Alpha.Data.Count(SimEntityKind.Status), r.Items().Count));
             Assert.Equal(1, _host.Alpha.Requests.Count("GET", "/api/Status"));
             Assert.Equal(1, _host.Alpha.Requests.Count("POST", "/auth/token"));
             Assert.Equal(2, _host.Alpha.Requests.Entries.Count);

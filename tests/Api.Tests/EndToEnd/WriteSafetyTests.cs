@@ -115,6 +115,16 @@ public sealed class WriteSafetyTests : IAsyncLifetime
         Assert.Equal([429], posts.Select(p => p.StatusCode));
     }
 
+    [Fact]
+    public async Task Tabs_and_line_breaks_in_long_text_reach_HaloPSA_as_written()
+    {
+        const string note = "Called the user.\n\tPrinter back online.\r\nClosing.";
+
+        var action = await CallOk(_client, "halopsa_add_ticket_action", Args(("ticket_id", 8), ("note", note)));
+
+        Assert.Equal(note, Sim.Data.Get(SimEntityKind.Action, action.Int("id"))!.Str("note"));
+    }
+
     public static TheoryData<string, string> Gets() => new()
     {
         { "halopsa_get_ticket", "ticket_id" },

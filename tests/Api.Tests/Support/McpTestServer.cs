@@ -32,14 +32,17 @@ public sealed class McpTestServer : IAsyncDisposable
 
     public ToolProbe Probe => App.Services.GetRequiredService<ToolProbe>();
 
-    public static async Task<McpTestServer> StartAsync(TenantFile? tenants = null, params string[] extraArgs)
+    public static Task<McpTestServer> StartAsync(TenantFile? tenants = null, params string[] extraArgs) => StartAsync(tenants, null, extraArgs);
+
+    /// <summary>Starts the server; <paramref name="configureServices"/> runs last, so its registrations win (e.g. a fake clock).</summary>
+    public static async Task<McpTestServer> StartAsync(TenantFile? tenants, Action<IServiceCollection>? configureServices, params string[] extraArgs)
     {
         tenants ??= new TenantFile();
         var logs = new CapturedLogs();
         string[] args = ["--urls", "http://127.0.0.1:0", "--tenants-file", tenants.Path, "--Logging:LogLevel:Default=Trace", "--Logging:Console:LogLevel:Default=Warning", .. extraArgs];
         try
         {
-            return await StartAsync(tenants, logs, args);
+            return await StartAsync(tenants, logs, configureServices, args);
         }
         catch
         {
@@ -48,7 +51,7 @@ public sealed class McpTestServer : IAsyncDisposable
         }
     }
 
-    private static async Task<McpTestServer> StartAsync(TenantFile tenants, CapturedLogs logs, string[] args)
+    private static async Task<McpTestServer> StartAsync(TenantFile tenants, CapturedLogs logs, Action<IServiceCollection>? configureServices, string[] args)
     {
         var app = HaloMcpHost.BuildWebApplication(
             HostCommandLine.Parse(args),
@@ -60,6 +63,7 @@ public sealed class McpTestServer : IAsyncDisposable
                     services.AddSingleton<ILoggerProvider>(logs);
                     services.AddSingleton<TenantDataStore>();
                     services.AddSingleton<ToolProbe>();
+                    configureServices?.Invoke(services);
                 },
             });
         try

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using HaloMcp.Api.Mcp;
+using ModelContextProtocol;
 using HaloMcp.Api.Tenancy;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Server;
@@ -36,8 +36,8 @@ public sealed partial class TestTools(TenantDataStore store, ToolProbe probe, IL
     }
 
     [McpServerTool(Name = "test_tool_error", Title = "Fails on purpose")]
-    [Description("Throws a ToolException.")]
-    public string ToolError() => throw new ToolException("Argument 'sequence' must be positive.");
+    [Description("Throws an McpException (a rule the tool enforces).")]
+    public string ToolError() => throw new McpException("Argument 'sequence' must be positive.");
 
     [McpServerTool(Name = "test_unexpected_error", Title = "Fails unexpectedly")]
     [Description("Throws an unexpected exception with internal detail.")]
