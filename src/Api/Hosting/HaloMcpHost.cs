@@ -17,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Hosting;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
@@ -157,7 +158,7 @@ public static class HaloMcpHost
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
 
-        services.AddSilo().AddHaloGrains(builder.Configuration);
+        builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains());
         var mcp = AddMcpServer(services);
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);
@@ -207,7 +208,7 @@ public static class HaloMcpHost
             return context;
         });
 
-        services.AddSilo().AddHaloGrains(builder.Configuration);
+        builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains());
         var mcp = AddMcpServer(services).WithStdioServerTransport();
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);
@@ -216,7 +217,7 @@ public static class HaloMcpHost
 
     /// <summary>
     /// Defaults that any configuration source overrides: console lines show their scopes (the tenant id), and
-    /// ASP.NET Core's per-request chatter is kept to warnings.
+    /// ASP.NET Core's per-request chatter and the co-hosted silo's start-up and membership chatter are kept to warnings.
     /// </summary>
     private static void AddConfigurationDefaults(ConfigurationManager configuration) =>
         configuration.Sources.Insert(0, new MemoryConfigurationSource
@@ -226,6 +227,7 @@ public static class HaloMcpHost
                 ["Logging:Console:FormatterOptions:IncludeScopes"] = "true",
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Orleans"] = "Warning",
             },
         });
 

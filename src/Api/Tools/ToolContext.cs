@@ -1,12 +1,13 @@
 using HaloMcp.Api.Tenancy;
 using HaloMcp.Grains;
+using Orleans;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace HaloMcp.Api.Tools;
 
 /// <summary>What a tool works with during one call: the caller's tenant, the grains, and the call's progress channel.</summary>
-/// <param name="TenantId">The tenant the caller authenticated as; every grain key starts with it.</param>
+/// <param name="TenantId">The tenant the caller authenticated as; every grain key carries it.</param>
 /// <param name="Grains">The grain factory.</param>
 /// <param name="Request">The MCP request, for progress notifications.</param>
 /// <param name="Time">The clock, for defaults such as "the last 12 months".</param>
@@ -24,11 +25,11 @@ public sealed record ToolContext(string TenantId, IGrainFactory Grains, RequestC
     /// <summary>The caller's billing reads.</summary>
     public IBillingGrain Billing => Grains.GetGrain<IBillingGrain>(TenantId);
 
-    /// <summary>One of the caller's tickets.</summary>
-    public ITicketGrain Ticket(int ticketId) => Grains.GetGrain<ITicketGrain>(GrainKeys.ForEntity(TenantId, ticketId));
+    /// <summary>One of the caller's tickets (keyed by the ticket id, with the tenant as key extension).</summary>
+    public ITicketGrain Ticket(int ticketId) => Grains.GetGrain<ITicketGrain>(ticketId, TenantId);
 
-    /// <summary>One of the caller's clients.</summary>
-    public IClientGrain Client(int clientId) => Grains.GetGrain<IClientGrain>(GrainKeys.ForEntity(TenantId, clientId));
+    /// <summary>One of the caller's clients (keyed by the client id, with the tenant as key extension).</summary>
+    public IClientGrain Client(int clientId) => Grains.GetGrain<IClientGrain>(clientId, TenantId);
 
     /// <summary>Builds the context of a call from its request services.</summary>
     /// <exception cref="InvalidOperationException">The request has no resolved tenant (a host wiring bug).</exception>

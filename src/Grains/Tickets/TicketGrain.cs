@@ -1,3 +1,4 @@
+using HaloMcp.Grains.Activation;
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Model;
@@ -6,60 +7,83 @@ using HaloMcp.Grains.Mapping;
 using HaloMcp.Grains.Reference;
 using HaloMcp.Grains.Tenancy;
 using HaloMcp.Grains.Upstream;
-using HaloMcp.Silo;
-using HaloMcp.Silo.Cluster;
+using HaloMcp.Grains.Writes;
 using Microsoft.Extensions.Options;
 using WireActionQuery = HaloMcp.Grains.HaloPsa.Queries.ActionQuery;
 
 namespace HaloMcp.Grains.Tickets;
 
 /// <summary>
-/// One ticket. Reads are cached for a short time; every write runs inside this grain's turn (and the cluster-wide
-/// entity lock), so writes to one ticket reach HaloPSA one at a time in arrival order, and each write replaces or
-/// drops what it makes stale.
+/// One ticket (key: ticket id, tenant id as key extension). Reads are cached for a short time; every write runs in
+/// this grain's turn, so writes to one ticket reach HaloPSA one at a time in arrival order, and each write replaces or
+/// drops what it makes stale. A ticket HaloPSA does not have, or one whose first read failed, leaves no activation.
 /// </summary>
-public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLock, IOptions<ReferenceDataOptions> options) : Grain, ITicketGrain
+public sealed class TicketGrain(
+    TenantHaloClients clients,
+    EntityActivations activations,
+    IOptions<ReferenceDataOptions> options,
+    TimeProvider time) : Grain, ITicketGrain
 {
-    private (string TenantId, int TicketId) _key;
+    private string _tenantId = string.Empty;
+    private int _ticketId;
+    private EntityActivations.Slot? _slot;
     private CachedValue<HaloTicket>? _ticket;
     private CachedValue<(IReadOnlyList<ActionRow> Newest, int Total)>? _actions;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _key = GrainKeys.ParseEntity(GetPrimaryKeyString());
+        _ticketId = checked((int)this.GetPrimaryKeyLong(out var tenantId));
+        _tenantId = tenantId ?? throw new InvalidOperationException("A ticket grain's key carries its tenant id as key extension.");
         var ttl = options.Value.EntityTtl;
-        _ticket = new CachedValue<HaloTicket>(ct => clients.CallAsync(_key.TenantId, c => c.GetTicketAsync(_key.TicketId, ct), ct), ttl, TimeProvider);
-        _actions = new CachedValue<(IReadOnlyList<ActionRow>, int)>(LoadActionsAsync, ttl, TimeProvider);
+        _ticket = new CachedValue<HaloTicket>(ct => clients.CallAsync(_tenantId, c => c.GetTicketAsync(_ticketId, ct)), ttl, time);
+        _actions = new CachedValue<(IReadOnlyList<ActionRow>, int)>(LoadActionsAsync, ttl, time);
+        _slot = activations.Add(_tenantId, GrainContext);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _slot?.Remove();
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task<TicketDetail> GetAsync(bool includeActions, CancellationToken cancellationToken)
     {
-        var ticketTask = _ticket!.GetAsync(cancellationToken);
-        if (!includeActions)
+        _slot!.Touch();
+        try
         {
-            return TicketMapper.ToDetail(await ticketTask, [], null);
-        }
+            var ticketTask = _ticket!.GetAsync(cancellationToken);
+            if (!includeActions)
+            {
+                return TicketMapper.ToDetail(await ticketTask, [], null);
+            }
 
-        // The two reads are independent; run them side by side.
-        var actionsTask = _actions!.GetAsync(cancellationToken);
-        var ticket = await ticketTask;
-        var (newest, total) = await actionsTask;
-        return TicketMapper.ToDetail(ticket, newest, total);
+            // The two reads are independent; run them side by side.
+            var actionsTask = _actions!.GetAsync(cancellationToken);
+            var ticket = await ticketTask;
+            var (newest, total) = await actionsTask;
+            return TicketMapper.ToDetail(ticket, newest, total);
+        }
+        catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.NotFound)
+        {
+            // Nothing to keep: an id that does not exist costs no memory (and its next read asks HaloPSA again).
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     /// <inheritdoc />
     public async Task<TicketDetail> UpdateAsync(UpdateTicketCommand command, CancellationToken cancellationToken)
     {
-        EnsureSameTicket(command.TicketId);
+        _slot!.Touch();
         if (!command.HasChanges)
         {
             throw new HaloOperationException(HaloFailureKind.Validation, "The update changes nothing.");
         }
 
-        await using var held = await entityLock.AcquireAsync(GetPrimaryKeyString(), cancellationToken);
         var write = new HaloTicketWrite
         {
             Summary = command.Summary, Details = command.Details, StatusId = command.StatusId, PriorityId = command.PriorityId,
@@ -68,7 +92,12 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
         HaloTicket saved;
         try
         {
-            saved = await clients.CallAsync(_key.TenantId, c => c.UpdateTicketAsync(_key.TicketId, write, cancellationToken), cancellationToken);
+            saved = await clients.CallAsync(_tenantId, c => c.UpdateTicketAsync(_ticketId, write, cancellationToken));
+        }
+        catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.NotFound)
+        {
+            DeactivateOnIdle();
+            throw;
         }
         catch
         {
@@ -85,24 +114,14 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
     /// <inheritdoc />
     public async Task<ActionRow> AddActionAsync(AddActionCommand command, CancellationToken cancellationToken)
     {
-        EnsureSameTicket(command.TicketId);
+        _slot!.Touch();
         var outcome = await ResolveOutcomeAsync(command, cancellationToken);
-        await using var held = await entityLock.AcquireAsync(GetPrimaryKeyString(), cancellationToken);
-        var write = new HaloActionWrite
-        {
-            TicketId = _key.TicketId,
-            OutcomeId = outcome.Id,
-            Outcome = outcome.Name,
-            Note = command.Note,
-            TimeTaken = command.TimeTakenMinutes is { } minutes ? Math.Round(minutes / 60.0, 4) : null,
-            HiddenFromUser = command.HiddenFromUser,
-            NewStatus = command.NewStatusId,
-        };
+        var note = GrainFactory.GetGrain<IIdempotentWriteGrain>(
+            IdempotencyKey.Of(_tenantId, "note", _ticketId, command, GrainsJsonContext.Default.AddActionCommand));
         ActionRow added;
         try
         {
-            var saved = await clients.CallAsync(_key.TenantId, c => c.AddActionAsync(write, cancellationToken), cancellationToken);
-            added = TicketMapper.ToRow(saved);
+            added = await note.AddActionAsync(_ticketId, command, outcome, cancellationToken);
         }
         catch
         {
@@ -113,16 +132,17 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
         }
 
         // The ticket changed in ways only HaloPSA knows (last action date, time taken, maybe its status): drop it. The
-        // action list changed by exactly the action HaloPSA returned: put it at the head.
+        // action list changed by exactly the action HaloPSA returned: put it at the head (unless it is there: a repeat
+        // within the window answers the first action again).
         _ticket!.Invalidate();
         var cap = options.Value.TicketActionCap;
-        _actions!.Update(list => ([added, .. list.Newest.Take(cap - 1)], list.Total + 1));
+        _actions!.Update(list => list.Newest.Any(a => a.Id == added.Id) ? list : ([added, .. list.Newest.Take(cap - 1)], list.Total + 1));
         return added;
     }
 
     private async Task<OutcomeInfo> ResolveOutcomeAsync(AddActionCommand command, CancellationToken cancellationToken)
     {
-        var outcomes = await GrainFactory.GetGrain<ITenantGrain>(_key.TenantId).GetOutcomesAsync(cancellationToken);
+        var outcomes = await GrainFactory.GetGrain<ITenantGrain>(_tenantId).GetOutcomesAsync(cancellationToken);
         if (command.OutcomeId is { } id)
         {
             return outcomes.FirstOrDefault(o => o.Id == id)
@@ -153,19 +173,9 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
         // for every ticket with up to 100 actions, whatever order the instance answers in.
         var cap = options.Value.TicketActionCap;
         var page = await clients.CallAsync(
-            _key.TenantId,
-            c => c.ListActionsAsync(new WireActionQuery { TicketId = _key.TicketId, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken),
-            cancellationToken);
+            _tenantId,
+            c => c.ListActionsAsync(new WireActionQuery { TicketId = _ticketId, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken));
         IReadOnlyList<ActionRow> newest = [.. page.Items.Select(TicketMapper.ToRow).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(cap)];
         return (newest, page.Total);
     }
-
-    private void EnsureSameTicket(int ticketId)
-    {
-        if (ticketId != _key.TicketId)
-        {
-            throw new ArgumentException($"Ticket {ticketId} was sent to the grain of ticket {_key.TicketId}.", nameof(ticketId));
-        }
-    }
-
 }

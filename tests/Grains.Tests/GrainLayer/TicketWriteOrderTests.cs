@@ -4,7 +4,7 @@ using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
-/// <summary>Issue 3: writes to one ticket reach HaloPSA one at a time in arrival order; different tickets in parallel.</summary>
+/// <summary>Issues 3 and 8: writes to one ticket reach HaloPSA one at a time in arrival order; different tickets in parallel.</summary>
 [Collection(GrainLayerCollection.Name)]
 public sealed class TicketWriteOrderTests
 {
@@ -16,11 +16,11 @@ public sealed class TicketWriteOrderTests
         var ticketId = TicketIds(sim)[3];
         // Real latency, so that writes that were not serialised would overlap at the simulator.
         sim.Faults.Latency = TimeSpan.FromMilliseconds(20);
-        var ticket = rig.Grains.GetGrain<ITicketGrain>(GrainKeys.ForEntity("acme", ticketId));
+        var ticket = rig.Grains.GetGrain<ITicketGrain>(ticketId, "acme");
 
         // Issued one after another without awaiting: this is the arrival order.
         var summaries = Enumerable.Range(0, 50).Select(i => $"Update {i:D2} of ticket {ticketId}").ToList();
-        var updates = summaries.Select(s => ticket.UpdateAsync(Summary(ticketId, s), default)).ToList();
+        var updates = summaries.Select(s => ticket.UpdateAsync(Summary(s), default)).ToList();
         var saved = await Eventually.AllAsync(updates);
 
         Assert.Equal(summaries, saved.Select(t => t.Summary));
@@ -34,7 +34,7 @@ public sealed class TicketWriteOrderTests
         }
 
         // What left for HaloPSA, in order, is what was issued, in order; and HaloPSA kept the last.
-        var sent = rig.Posts.Posts.Select(p => p.Body![0]!["summary"]!.GetValue<string>()).ToList();
+        var sent = rig.Upstream.Posts.Select(p => p.Body![0]!["summary"]!.GetValue<string>()).ToList();
         Assert.Equal(summaries, sent);
         Assert.Equal(summaries[^1], Text(sim.Data.Get(SimEntityKind.Ticket, ticketId)!, "summary"));
     }
@@ -48,7 +48,7 @@ public sealed class TicketWriteOrderTests
         sim.Faults.Latency = TimeSpan.FromMilliseconds(50);
 
         var updates = ticketIds
-            .Select(id => rig.Grains.GetGrain<ITicketGrain>(GrainKeys.ForEntity("acme", id)).UpdateAsync(Summary(id, $"Parallel update of {id}"), default))
+            .Select((id, i) => rig.Entry(i).GetGrain<ITicketGrain>(id, "acme").UpdateAsync(Summary($"Parallel update of {id}"), default))
             .ToList();
         var saved = await Eventually.AllAsync(updates);
 

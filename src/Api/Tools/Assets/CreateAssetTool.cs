@@ -24,7 +24,7 @@ public sealed class CreateAssetTool() : HaloTool<AssetDetail>(
     {
         var clientId = arguments.RequiredInt("client_id");
         return context.Client(clientId).CreateAssetAsync(
-            new CreateAssetCommand(clientId, arguments.RequiredInt("assettype_id"), arguments.Int("site_id"), arguments.Text("inventory_number"),
+            new CreateAssetCommand(arguments.RequiredInt("assettype_id"), arguments.Int("site_id"), arguments.Text("inventory_number"),
                 arguments.Text("key_field"), arguments.Text("key_field2"), arguments.Text("key_field3")),
             cancellationToken);
     }

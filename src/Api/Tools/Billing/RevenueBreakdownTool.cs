@@ -28,7 +28,17 @@ public sealed class RevenueBreakdownTool() : HaloTool<RevenueBreakdown>(
         }
 
         await using var progress = new McpProgressObserver(context.Request, cancellationToken);
-        return await context.Billing.GetRevenueBreakdownAsync(new RevenueQuery(arguments.Int("client_id"), from, to), progress, cancellationToken);
+        await foreach (var update in context.Billing.GetRevenueBreakdownAsync(new RevenueQuery(arguments.Int("client_id"), from, to), cancellationToken))
+        {
+            if (update.Result is { } breakdown)
+            {
+                return breakdown;
+            }
+
+            progress.OnProgress(update.Progress!);
+        }
+
+        throw new InvalidOperationException("The revenue breakdown ended without a result.");
     }
 
     /// <inheritdoc />

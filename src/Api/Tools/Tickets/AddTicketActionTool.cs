@@ -29,7 +29,7 @@ public sealed class AddTicketActionTool() : HaloTool<ActionRow>(
         var outcome = arguments.Raw("outcome");
         return context.Ticket(ticketId).AddActionAsync(
             new AddActionCommand(
-                ticketId, arguments.RequiredText("note"), outcome as string, outcome is long id ? (int)id : null,
+                arguments.RequiredText("note"), outcome as string, outcome is long id ? (int)id : null,
                 arguments.Number("timetaken"), arguments.Flag("hidden_from_user"), arguments.Int("new_status_id")),
             cancellationToken);
     }

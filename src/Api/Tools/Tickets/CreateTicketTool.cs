@@ -28,7 +28,7 @@ public sealed class CreateTicketTool() : HaloTool<TicketDetail>(
         var clientId = arguments.RequiredInt("client_id");
         return context.Client(clientId).CreateTicketAsync(
             new CreateTicketCommand(
-                arguments.RequiredText("summary"), clientId, arguments.Text("details"), arguments.Int("site_id"),
+                arguments.RequiredText("summary"), arguments.Text("details"), arguments.Int("site_id"),
                 arguments.Int("user_id"), arguments.Int("tickettype_id"), arguments.Int("priority_id"), arguments.Int("status_id"),
                 arguments.Int("team_id"), arguments.Int("agent_id")),
             cancellationToken);

@@ -34,15 +34,14 @@ public sealed class UpdateTicketTool() : HaloTool<TicketDetail>(
     /// <inheritdoc />
     protected override Task<TicketDetail> ExecuteAsync(ToolContext context, ToolArguments arguments, CancellationToken cancellationToken)
     {
-        var command = ToCommand(arguments);
-        return context.Ticket(command.TicketId).UpdateAsync(command, cancellationToken);
+        return context.Ticket(arguments.RequiredInt("ticket_id")).UpdateAsync(ToCommand(arguments), cancellationToken);
     }
 
     /// <inheritdoc />
     protected override string Render(TicketDetail result) => "Updated. " + TicketText.Detail(result);
 
     private static UpdateTicketCommand ToCommand(ToolArguments arguments) => new(
-        arguments.RequiredInt("ticket_id"), arguments.Text("summary"), arguments.Text("details"), arguments.Int("status_id"),
+        arguments.Text("summary"), arguments.Text("details"), arguments.Int("status_id"),
         arguments.Int("priority_id"), arguments.Int("tickettype_id"), arguments.Int("team_id"), arguments.Int("agent_id"),
         arguments.Int("site_id"));
 }
