@@ -5,7 +5,7 @@ namespace HaloMcp.Grains;
 
 /// <summary>
 /// A tenant's billing reads (key: tenant id): contracts, invoices, recurring invoices and revenue. It owns no state,
-/// so the silo runs as many activations as the load needs.
+/// so its calls interleave freely.
 /// </summary>
 [Alias("halo.IBillingGrain")]
 public interface IBillingGrain : IGrainWithStringKey

@@ -7,7 +7,7 @@ namespace HaloMcp.Grains;
 
 /// <summary>
 /// A tenant's service-desk reads (key: tenant id): ticket and action lists, projects, reports and search. It owns no
-/// state, so the silo runs as many activations as the load needs.
+/// state, so its calls interleave freely.
 /// </summary>
 [Alias("halo.IServiceDeskGrain")]
 public interface IServiceDeskGrain : IGrainWithStringKey

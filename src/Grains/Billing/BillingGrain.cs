@@ -12,9 +12,9 @@ namespace HaloMcp.Grains.Billing;
 
 /// <summary>
 /// A tenant's billing reads: contracts, invoices, recurring schedules and the revenue breakdown. It owns no state, so
-/// it runs as a stateless worker (as many activations as the load needs).
+/// its calls interleave freely on one activation per tenant (not a stateless worker: Orleans 10.4.2 does not pass a
+/// caller's cancellation into a stateless worker, and a caller that gives up must leave the budget's queue).
 /// </summary>
-[StatelessWorker]
 [Reentrant]
 public sealed class BillingGrain(TenantHaloClients clients, TimeProvider time) : Grain, IBillingGrain
 {

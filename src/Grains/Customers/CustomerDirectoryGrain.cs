@@ -12,10 +12,11 @@ using WireUserQuery = HaloMcp.Grains.HaloPsa.Queries.UserQuery;
 namespace HaloMcp.Grains.Customers;
 
 /// <summary>
-/// A tenant's customers: clients, sites, end users and assets. It owns no state, so it runs as a stateless worker
-/// (as many activations as the load needs); creating a client is idempotent within the window.
+/// A tenant's customers: clients, sites, end users and assets. It owns no state, so its calls interleave freely on one
+/// activation per tenant (not a stateless worker: Orleans 10.4.2 does not pass a caller's cancellation into a
+/// stateless worker, and a caller that gives up must leave the budget's queue); creating a client is idempotent
+/// within the window.
 /// </summary>
-[StatelessWorker]
 [Reentrant]
 public sealed class CustomerDirectoryGrain(TenantHaloClients clients) : Grain, ICustomerDirectoryGrain
 {

@@ -16,8 +16,9 @@ using WireUserQuery = HaloMcp.Grains.HaloPsa.Queries.UserQuery;
 
 namespace HaloMcp.Grains.ServiceDesk;
 
-/// <summary>A tenant's service-desk reads. It owns no state, so it runs as a stateless worker (as many activations as the load needs).</summary>
-[StatelessWorker]
+/// <summary>A tenant's service-desk reads. It owns no state, so its calls interleave freely on one
+/// activation per tenant (not a stateless worker: Orleans 10.4.2 does not pass a caller's cancellation into a
+/// stateless worker, and a caller that gives up must leave the budget's queue).</summary>
 [Reentrant]
 public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServiceDeskGrain
 {

@@ -103,6 +103,7 @@ public sealed class GrainLayerRig : IAsyncDisposable
             silo.Services.Configure<ReferenceDataOptions>(o => options.Caching?.Invoke(o));
             silo.Services.Configure<EntityActivationOptions>(o => options.EntityActivations?.Invoke(o));
             silo.Services.AddHttpClient(HaloHttp.ClientName).AddHttpMessageHandler(upstream.CreateHandler);
+            options.Silo?.Invoke(silo);
         });
         var cluster = builder.Build();
         try

@@ -20,6 +20,9 @@ public sealed class GrainLayerRigOptions
     /// <summary>Cache lifetimes, applied after the defaults (1 h reference data, 2 min entities, 10 min idempotency).</summary>
     public Action<ReferenceDataOptions>? Caching { get; set; }
 
+    /// <summary>Anything else a test needs of the silos (Orleans options), applied last.</summary>
+    public Action<Orleans.Hosting.ISiloBuilder>? Silo { get; set; }
+
     /// <summary>Bounds on entity activations, applied after the defaults.</summary>
     public Action<EntityActivationOptions>? EntityActivations { get; set; }
 
