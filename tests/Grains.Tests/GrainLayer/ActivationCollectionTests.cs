@@ -1,3 +1,6 @@
+using Orleans.Configuration;
+using Orleans.Hosting;
+
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>
@@ -10,10 +13,18 @@ public sealed class ActivationCollectionTests
     [Fact]
     public async Task Ten_thousand_idle_tenant_activations_are_collected_and_their_memory_returned()
     {
+        // Orleans' own collector does the collecting, on real time, with an idle time of seconds instead of 15 minutes.
         // Orleans caches where remote activations live (an LRU entry per grain called from the other silo, kept up to
         // minutes); the test measures what our grains leave behind, so the cache is off.
         await using var rig = await GrainLayerRig.StartAsync(o => o.Silo = silo =>
-            silo.Configure<Orleans.Configuration.GrainDirectoryOptions>(d => d.CachingStrategy = Orleans.Configuration.GrainDirectoryOptions.CachingStrategyType.None));
+        {
+            silo.Configure<GrainCollectionOptions>(c =>
+            {
+                c.CollectionQuantum = TimeSpan.FromSeconds(1);
+                c.CollectionAge = TimeSpan.FromSeconds(2);
+            });
+            silo.Configure<GrainDirectoryOptions>(d => d.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
+        });
         // Every tenant id is a tenant on the one simulated instance; warming one needs no HTTP at all.
         var acme = rig.Instances[0];
         rig.Tenants.Fallback = id => GrainLayerRig.SettingsFor(rig.Sim, id, acme);
@@ -29,13 +40,20 @@ public sealed class ActivationCollectionTests
         var perSilo = await rig.ActivationsPerSiloAsync("TenantGrain");
         Assert.All(perSilo, n => Assert.True(n > 0, $"tenants were placed on one silo only: {string.Join(", ", perSilo)}"));
 
-        await rig.CollectIdleActivationsAsync();
-
-        Assert.Equal(0, await rig.ActivationsAsync("TenantGrain"));
+        await CollectedAsync(rig);
         var endMemory = SettledHeap();
-        // Generous: a leak of 200 bytes per activation would still fail it.
-        Assert.True(endMemory - startMemory < 2 * 1024 * 1024,
-            $"the heap grew by {(endMemory - startMemory) / 1024.0:N0} KiB after 10,000 activations were collected");
+
+        // Orleans keeps some bookkeeping per grain id for a while after its activation went (its directory), whatever
+        // the grain: measured with 10,000 activations of a grain that holds nothing, the same way.
+        var baselineStart = SettledHeap();
+        await Eventually.AllAsync(Enumerable.Range(0, 10_000).Select(i => rig.Entry(i).GetGrain<IBaselineGrain>($"baseline-{i}").PingAsync()));
+        await Eventually.HoldsAsync(async () => await rig.ActivationsAsync("BaselineGrain") == 0, "every idle baseline activation collected");
+        var orleansOwn = SettledHeap() - baselineStart;
+
+        // Generous: a leak of 200 bytes per tenant activation would still fail it.
+        var ours = endMemory - startMemory - orleansOwn;
+        Assert.True(ours < 2 * 1024 * 1024,
+            $"the heap grew by {(endMemory - startMemory) / 1024.0:N0} KiB after 10,000 tenant activations were collected, {orleansOwn / 1024.0:N0} KiB of it what Orleans keeps for any grain");
 
         // And the tenants come back on demand.
         var again = await rig.Grains.GetGrain<ITenantGrain>("tenant-42").GetBudgetStatusAsync(default);
@@ -46,9 +64,12 @@ public sealed class ActivationCollectionTests
     private static async Task WarmAndCollectAsync(GrainLayerRig rig, string prefix, int count)
     {
         await WarmAsync(rig, prefix, count);
-        await rig.CollectIdleActivationsAsync();
-        Assert.Equal(0, await rig.ActivationsAsync("TenantGrain"));
+        await CollectedAsync(rig);
     }
+
+    // The collector's idle time is real time; this waits (bounded) for it to have done its work.
+    private static Task CollectedAsync(GrainLayerRig rig) =>
+        Eventually.HoldsAsync(async () => await rig.ActivationsAsync("TenantGrain") == 0, "every idle tenant activation collected");
 
     private static async Task WarmAsync(GrainLayerRig rig, string prefix, int count)
     {
