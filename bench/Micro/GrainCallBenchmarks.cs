@@ -1,13 +1,16 @@
 using BenchmarkDotNet.Attributes;
-using HaloMcp.Grains;
-using HaloMcp.Silo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Hosting;
 
 namespace HaloMcp.Bench.Micro;
 
-/// <summary>A grain call through the silo: proxy, queueing, the turn, and the result back to the caller.</summary>
+/// <summary>
+/// An Orleans grain call on a co-hosted silo (the Api's shape): reference, message, the activation's scheduler, the turn,
+/// and the result back to the caller outside any grain.
+/// </summary>
 public class GrainCallBenchmarks
 {
     private IHost _host = null!;
@@ -22,7 +25,7 @@ public class GrainCallBenchmarks
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddSilo().AddGrain<IBenchGrain, BenchGrain>();
+        builder.UseOrleans(silo => silo.UseHaloClustering());
         _host = builder.Build();
         await _host.StartAsync();
         _factory = _host.Services.GetRequiredService<IGrainFactory>();

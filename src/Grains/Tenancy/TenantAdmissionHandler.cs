@@ -22,19 +22,15 @@ public sealed class TenantAdmissionHandler(IGrainFactory grains, TimeProvider ti
         await Tenant(request).AdmitAsync(kind, rejected?.Token.Value, deadline, cancellationToken);
 
     /// <inheritdoc />
-    protected override void OnRejected(HttpRequestMessage request, HaloAdmission rejected) =>
-        Observe(Tenant(request).ReportTokenRejectedAsync(rejected.Token.Value, CancellationToken.None));
+    protected override async ValueTask OnRejectedAsync(HttpRequestMessage request, HaloAdmission rejected, CancellationToken cancellationToken) =>
+        await Tenant(request).ReportTokenRejectedAsync(rejected.Token.Value, cancellationToken);
 
     /// <inheritdoc />
-    protected override void OnRateLimited(HttpRequestMessage request, TimeSpan? retryAfter) =>
-        Observe(Tenant(request).ReportRateLimitedAsync(retryAfter, CancellationToken.None));
+    protected override async ValueTask OnRateLimitedAsync(HttpRequestMessage request, TimeSpan? retryAfter, CancellationToken cancellationToken) =>
+        await Tenant(request).ReportRateLimitedAsync(retryAfter, cancellationToken);
 
     private ITenantUpstream Tenant(HttpRequestMessage request) =>
         request.Options.TryGetValue(HaloRequestOptions.Tenant, out var tenantId)
             ? grains.GetGrain<ITenantUpstream>(tenantId)
             : throw new InvalidOperationException("A grain's HaloPSA request names no tenant; build its client with TenantHaloClients.");
-
-    // The report does not hold up the answer; a failure to deliver it is not the caller's failure.
-    private static void Observe(Task report) =>
-        report.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 }

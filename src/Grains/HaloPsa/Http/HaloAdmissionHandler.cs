@@ -20,11 +20,14 @@ public abstract class HaloAdmissionHandler(ILogger logger) : DelegatingHandler
     protected abstract ValueTask<HaloAdmission> AdmitAsync(
         HttpRequestMessage request, HaloRequestKind kind, HaloAdmission? rejected, DateTimeOffset deadline, CancellationToken cancellationToken);
 
-    /// <summary>HaloPSA refused the token of <paramref name="rejected"/> twice running: it must not be handed out again.</summary>
-    protected abstract void OnRejected(HttpRequestMessage request, HaloAdmission rejected);
+    /// <summary>
+    /// HaloPSA refused the freshly admitted token of <paramref name="rejected"/> too: it must not be handed out again
+    /// (awaited, so that the caller's next attempt cannot be admitted with it).
+    /// </summary>
+    protected abstract ValueTask OnRejectedAsync(HttpRequestMessage request, HaloAdmission rejected, CancellationToken cancellationToken);
 
-    /// <summary>HaloPSA answered 429, with the wait it asked for when it gave one.</summary>
-    protected abstract void OnRateLimited(HttpRequestMessage request, TimeSpan? retryAfter);
+    /// <summary>HaloPSA answered 429, with the wait it asked for when it gave one (awaited, so a retry sees the pause).</summary>
+    protected abstract ValueTask OnRateLimitedAsync(HttpRequestMessage request, TimeSpan? retryAfter, CancellationToken cancellationToken);
 
     /// <summary>The clock a Retry-After date is read against.</summary>
     protected virtual TimeProvider Time => TimeProvider.System;
@@ -46,13 +49,13 @@ public abstract class HaloAdmissionHandler(ILogger logger) : DelegatingHandler
             response = await SendAdmittedAsync(request, state, admission, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                OnRejected(request, admission);
+                await OnRejectedAsync(request, admission, cancellationToken);
             }
         }
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            OnRateLimited(request, HaloRetryAfter.FromHeader(response.Headers.RetryAfter, Time));
+            await OnRateLimitedAsync(request, HaloRetryAfter.FromHeader(response.Headers.RetryAfter, Time), cancellationToken);
         }
 
         return response;

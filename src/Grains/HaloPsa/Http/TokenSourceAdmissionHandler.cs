@@ -32,8 +32,16 @@ public sealed class TokenSourceAdmissionHandler(HaloConnection connection, IHalo
     }
 
     /// <inheritdoc />
-    protected override void OnRejected(HttpRequestMessage request, HaloAdmission rejected) => tokens.Invalidate(rejected.Token);
+    protected override ValueTask OnRejectedAsync(HttpRequestMessage request, HaloAdmission rejected, CancellationToken cancellationToken)
+    {
+        tokens.Invalidate(rejected.Token);
+        return ValueTask.CompletedTask;
+    }
 
     /// <inheritdoc />
-    protected override void OnRateLimited(HttpRequestMessage request, TimeSpan? retryAfter) => gate.OnRateLimited(retryAfter);
+    protected override ValueTask OnRateLimitedAsync(HttpRequestMessage request, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        gate.OnRateLimited(retryAfter);
+        return ValueTask.CompletedTask;
+    }
 }
