@@ -24,8 +24,8 @@ internal sealed class TenantScaleScenario : IScenario
             ServerArgs =
             [
                 "--Ops:Enabled=true",
-                $"--Silo:IdleTimeout={idle:c}",
-                "--Silo:CollectionSweepPeriod=00:00:02",
+                $"--Silo:CollectionAge={idle:c}",
+                "--Silo:CollectionQuantum=00:00:02",
             ],
         }, cancellationToken);
         using var caller = rig.Caller(connections: 32);
@@ -91,8 +91,8 @@ internal sealed class TenantScaleScenario : IScenario
             "token and budget). Each tenant is warmed by one `halopsa_list_statuses` call, which activates its tenant grain, " +
             "fetches its token and loads its status cache (two upstream requests). Memory comes from `GET /_ops/runtime` " +
             "(`--Ops:Enabled=true`): live managed bytes after a forced full compacting collection. Per tenant = growth over " +
-            $"`start` ÷ tenants warmed. Idle timeout {idle.TotalSeconds:0} s, sweep every 2 s (`--Silo:IdleTimeout`, " +
-            "`--Silo:CollectionSweepPeriod`).\n\n" +
+            $"`start` ÷ tenants warmed. Idle timeout {idle.TotalSeconds:0} s, Orleans' collector every 2 s (`--Silo:CollectionAge`, " +
+            "`--Silo:CollectionQuantum`).\n\n" +
             Md.Table(["point", "managed MB", "heap MB", "working set MB", "tenant grains", "bytes per tenant", "notes"], rows) +
             $"\nAfter idle collection managed memory is {growth * 100:+0.0;-0.0} % against the start.\n";
         return new ScenarioResult($"Tenant scale: {levels[0]:N0} and {levels[^1]:N0} tenants", markdown,

@@ -31,6 +31,15 @@ public sealed class HaloSiloOptions
     public string ServiceId { get; set; } = "halomcp";
 
     /// <summary>
+    /// How long an idle activation lives before Orleans collects it (ticket and client grains use
+    /// <c>EntityActivations:CollectionAge</c> instead).
+    /// </summary>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often Orleans looks for idle activations; shorter than every collection age.</summary>
+    public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// How long a grain call may take before its caller hears a timeout. Above the HaloPSA read deadline (90 s) so that a
     /// read's retries and its wait for a permit finish (or fail with their own message) before the call times out.
     /// </summary>

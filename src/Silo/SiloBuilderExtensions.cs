@@ -75,6 +75,11 @@ public static class SiloBuilderExtensions
         var primary = options.PrimarySiloPort > 0 ? new IPEndPoint(System.Net.IPAddress.Loopback, options.PrimarySiloPort) : null;
         silo.UseLocalhostClustering(siloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
+        silo.Configure<GrainCollectionOptions>(o =>
+        {
+            o.CollectionAge = options.CollectionAge;
+            o.CollectionQuantum = options.CollectionQuantum;
+        });
         return silo;
     }
 
