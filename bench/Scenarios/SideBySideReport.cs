@@ -24,7 +24,12 @@ internal static class SideBySideReport
             .ToList();
         var command = File.Exists(Path.Combine(directory, "command")) ? File.ReadAllText(Path.Combine(directory, "command")).Trim() : "bench/side-by-side.sh";
         string[] keys = ["cached.rate_64", "cached.p50_1", "cached.p50_64", "cached.p99_64", "uncached.added_actions", "uncached.added_noactions"];
-        var rows = runs.Select(r => (IReadOnlyList<string>)[r.Round, r.Build, r.Load, .. keys.Select(k => r.Figures.GetValueOrDefault(k, "-"))]).ToList();
+        // Calls per core-second of the server: what one call costs it, which the cores others take away do not change.
+        static string PerCore(Dictionary<string, string> f) =>
+            f.TryGetValue("cached.rate_64", out var rate) && f.TryGetValue("cached.server_cpu_64", out var cpu) && Parse(cpu) > 0
+                ? Md.F(Parse(rate) / Parse(cpu), 0)
+                : "-";
+        var rows = runs.Select(r => (IReadOnlyList<string>)[r.Round, r.Build, r.Load, .. keys.Take(1).Select(k => r.Figures.GetValueOrDefault(k, "-")), PerCore(r.Figures), .. keys.Skip(1).Select(k => r.Figures.GetValueOrDefault(k, "-"))]).ToList();
 
         double Median(string build, string key) => Stats.Median(runs.Where(r => r.Build == build && r.Figures.ContainsKey(key)).Select(r => Parse(r.Figures[key])));
         var rateOld = Median("baseline", "cached.rate_64");
@@ -35,10 +40,13 @@ internal static class SideBySideReport
         var p50New64 = Median("orleans", "cached.p50_64");
         var addedNew = Median("orleans", "uncached.added_actions");
         var addedOld = Median("baseline", "uncached.added_actions");
+        double PerCoreMedian(string build) => Stats.Median(runs.Where(r => r.Build == build && PerCore(r.Figures) != "-").Select(r => Parse(PerCore(r.Figures))));
         foreach (var (build, label) in new[] { ("baseline", "**median, old runtime**"), ("orleans", "**median, Orleans**") })
         {
-            rows.Add([label, "", "", .. keys.Select(k => $"**{Md.F(Median(build, k), k.StartsWith("cached.rate", StringComparison.Ordinal) ? 0 : 3)}**")]);
+            rows.Add([label, "", "", $"**{Md.F(Median(build, keys[0]), 0)}**", $"**{Md.F(PerCoreMedian(build), 0)}**", .. keys.Skip(1).Select(k => $"**{Md.F(Median(build, k), 3)}**")]);
         }
+
+        var perCoreRatio = PerCoreMedian("orleans") / PerCoreMedian("baseline");
 
         var ratio = rateNew / rateOld;
         var text = new StringBuilder();
@@ -54,10 +62,11 @@ internal static class SideBySideReport
         text.AppendLine(command);
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine(Md.Table(["round", "build", "load before", "cached calls/s, 64 clients", "cached p50 ms, 1 client", "cached p50 ms, 64 clients", "cached p99 ms, 64 clients", "uncached get_ticket added p50 ms", "same, include_actions=false"], rows));
+        text.AppendLine(Md.Table(["round", "build", "load before", "cached calls/s, 64 clients", "same, per server core-second", "cached p50 ms, 1 client", "cached p50 ms, 64 clients", "cached p99 ms, 64 clients", "uncached get_ticket added p50 ms", "same, include_actions=false"], rows));
         text.AppendLine(Md.Table(["target (issue 8)", "measured", "met"],
         [
             ["cached calls/s at 64 clients: Orleans >= 90 % of the old runtime", $"{Md.F(rateNew, 0)} / {Md.F(rateOld, 0)} = {ratio.ToString("P0", CultureInfo.InvariantCulture)}", ratio >= 0.9 ? "yes" : "**no**"],
+            ["(the same, per core-second of the server: what a call costs it, whatever CPU others took)", $"{Md.F(PerCoreMedian("orleans"), 0)} / {Md.F(PerCoreMedian("baseline"), 0)} = {perCoreRatio.ToString("P0", CultureInfo.InvariantCulture)}", perCoreRatio >= 0.9 ? "yes" : "**no**"],
             ["cached call p50 (1 client): at most 0.2 ms above the old runtime", $"{Md.F(p50New, 3)} - {Md.F(p50Old, 3)} = {Md.F(p50New - p50Old, 3)} ms (64 clients: {Md.F(p50New64 - p50Old64, 3)} ms)", p50New - p50Old <= 0.2 ? "yes" : "**no**"],
             ["uncached get_ticket adds at most 1 ms over the simulator's own time", $"{Md.F(addedNew, 3)} ms (old runtime: {Md.F(addedOld, 3)} ms)", addedNew <= 1 ? "yes" : "**no**"],
         ]));

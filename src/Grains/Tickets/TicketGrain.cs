@@ -16,69 +16,52 @@ namespace HaloMcp.Grains.Tickets;
 /// <summary>
 /// One ticket (key: ticket id, tenant id as key extension). Reads are cached for a short time; every write runs in
 /// this grain's turn, so writes to one ticket reach HaloPSA one at a time in arrival order, and each write replaces or
-/// drops what it makes stale. A ticket HaloPSA does not have, or one whose first read failed, leaves no activation.
+/// drops what it makes stale. A ticket HaloPSA does not have leaves no activation.
 /// </summary>
 public sealed class TicketGrain(
     TenantHaloClients clients,
     EntityActivations activations,
     IOptions<ReferenceDataOptions> options,
-    TimeProvider time) : Grain, ITicketGrain
+    TimeProvider time) : EntityGrain(activations), ITicketGrain
 {
-    private string _tenantId = string.Empty;
-    private int _ticketId;
-    private EntityActivations.Slot? _slot;
     private CachedValue<HaloTicket>? _ticket;
     private CachedValue<(IReadOnlyList<ActionRow> Newest, int Total)>? _actions;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _ticketId = checked((int)this.GetPrimaryKeyLong(out var tenantId));
-        _tenantId = tenantId ?? throw new InvalidOperationException("A ticket grain's key carries its tenant id as key extension.");
+        await base.OnActivateAsync(cancellationToken);
         var ttl = options.Value.EntityTtl;
-        _ticket = new CachedValue<HaloTicket>(ct => clients.CallAsync(_tenantId, c => c.GetTicketAsync(_ticketId, ct)), ttl, time);
+        _ticket = new CachedValue<HaloTicket>(ct => clients.CallAsync(TenantId, c => c.GetTicketAsync(EntityId, ct)), ttl, time);
         _actions = new CachedValue<(IReadOnlyList<ActionRow>, int)>(LoadActionsAsync, ttl, time);
-        _slot = activations.Add(_tenantId, GrainContext);
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public Task<TicketDetail> GetAsync(bool includeActions, CancellationToken cancellationToken) => UseAsync(async () =>
     {
-        _slot?.Remove();
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public async Task<TicketDetail> GetAsync(bool includeActions, CancellationToken cancellationToken)
-    {
-        _slot!.Touch();
-        try
+        var ticketTask = _ticket!.GetAsync(cancellationToken);
+        if (!includeActions)
         {
-            var ticketTask = _ticket!.GetAsync(cancellationToken);
-            if (!includeActions)
-            {
-                return TicketMapper.ToDetail(await ticketTask, [], null);
-            }
+            return TicketMapper.ToDetail(await ticketTask, [], null);
+        }
 
-            // The two reads are independent; run them side by side.
-            var actionsTask = _actions!.GetAsync(cancellationToken);
-            var ticket = await ticketTask;
-            var (newest, total) = await actionsTask;
-            return TicketMapper.ToDetail(ticket, newest, total);
-        }
-        catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.NotFound)
-        {
-            // Nothing to keep: an id that does not exist costs no memory (and its next read asks HaloPSA again).
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+        // The two reads are independent; run them side by side.
+        var actionsTask = _actions!.GetAsync(cancellationToken);
+        var ticket = await ticketTask;
+        var (newest, total) = await actionsTask;
+        return TicketMapper.ToDetail(ticket, newest, total);
+    });
 
     /// <inheritdoc />
-    public async Task<TicketDetail> UpdateAsync(UpdateTicketCommand command, CancellationToken cancellationToken)
+    public Task<TicketDetail> UpdateAsync(UpdateTicketCommand command, CancellationToken cancellationToken) =>
+        UseAsync(() => UpdateInTurnAsync(command, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<ActionRow> AddActionAsync(AddActionCommand command, CancellationToken cancellationToken) =>
+        UseAsync(() => AddActionInTurnAsync(command, cancellationToken));
+
+    private async Task<TicketDetail> UpdateInTurnAsync(UpdateTicketCommand command, CancellationToken cancellationToken)
     {
-        _slot!.Touch();
         if (!command.HasChanges)
         {
             throw new HaloOperationException(HaloFailureKind.Validation, "The update changes nothing.");
@@ -92,12 +75,7 @@ public sealed class TicketGrain(
         HaloTicket saved;
         try
         {
-            saved = await clients.CallAsync(_tenantId, c => c.UpdateTicketAsync(_ticketId, write, cancellationToken));
-        }
-        catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.NotFound)
-        {
-            DeactivateOnIdle();
-            throw;
+            saved = await clients.CallAsync(TenantId, c => c.UpdateTicketAsync(EntityId, write, cancellationToken));
         }
         catch
         {
@@ -111,17 +89,15 @@ public sealed class TicketGrain(
         return TicketMapper.ToDetail(saved, [], null);
     }
 
-    /// <inheritdoc />
-    public async Task<ActionRow> AddActionAsync(AddActionCommand command, CancellationToken cancellationToken)
+    private async Task<ActionRow> AddActionInTurnAsync(AddActionCommand command, CancellationToken cancellationToken)
     {
-        _slot!.Touch();
         var outcome = await ResolveOutcomeAsync(command, cancellationToken);
         var note = GrainFactory.GetGrain<IIdempotentWriteGrain>(
-            IdempotencyKey.Of(_tenantId, "note", _ticketId, command, GrainsJsonContext.Default.AddActionCommand));
+            IdempotencyKey.Of(TenantId, "note", EntityId, command, GrainsJsonContext.Default.AddActionCommand));
         ActionRow added;
         try
         {
-            added = await note.AddActionAsync(_ticketId, command, outcome, cancellationToken);
+            added = await note.AddActionAsync(EntityId, command, outcome, cancellationToken);
         }
         catch
         {
@@ -142,7 +118,7 @@ public sealed class TicketGrain(
 
     private async Task<OutcomeInfo> ResolveOutcomeAsync(AddActionCommand command, CancellationToken cancellationToken)
     {
-        var outcomes = await GrainFactory.GetGrain<ITenantGrain>(_tenantId).GetOutcomesAsync(cancellationToken);
+        var outcomes = await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetOutcomesAsync(cancellationToken);
         if (command.OutcomeId is { } id)
         {
             return outcomes.FirstOrDefault(o => o.Id == id)
@@ -173,8 +149,8 @@ public sealed class TicketGrain(
         // for every ticket with up to 100 actions, whatever order the instance answers in.
         var cap = options.Value.TicketActionCap;
         var page = await clients.CallAsync(
-            _tenantId,
-            c => c.ListActionsAsync(new WireActionQuery { TicketId = _ticketId, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken));
+            TenantId,
+            c => c.ListActionsAsync(new WireActionQuery { TicketId = EntityId, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken));
         IReadOnlyList<ActionRow> newest = [.. page.Items.Select(TicketMapper.ToRow).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(cap)];
         return (newest, page.Total);
     }
