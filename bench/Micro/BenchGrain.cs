@@ -1,4 +1,4 @@
-using HaloMcp.Silo;
+using Orleans;
 
 namespace HaloMcp.Bench.Micro;
 

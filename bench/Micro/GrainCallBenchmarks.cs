@@ -1,18 +1,22 @@
 using BenchmarkDotNet.Attributes;
-using HaloMcp.Grains;
-using HaloMcp.Silo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Hosting;
 
 namespace HaloMcp.Bench.Micro;
 
-/// <summary>A grain call through the silo: proxy, queueing, the turn, and the result back to the caller.</summary>
-public class GrainCallBenchmarks
+/// <summary>
+/// An Orleans grain call on a co-hosted silo (the Api's shape): reference, message, the activation's scheduler, the turn,
+/// and the result back to the caller outside any grain.
+/// </summary>
+public class GrainCallBenchmarks : IDisposable
 {
     private IHost _host = null!;
     private IBenchGrain _grain = null!;
     private IGrainFactory _factory = null!;
+    private readonly CancellationTokenSource _cancellable = new();
 
     // Synchronous on purpose: the in-process toolchain does not await an async [GlobalSetup].
     [GlobalSetup]
@@ -22,7 +26,7 @@ public class GrainCallBenchmarks
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddSilo().AddGrain<IBenchGrain, BenchGrain>();
+        builder.UseOrleans(silo => silo.UseHaloClustering());
         _host = builder.Build();
         await _host.StartAsync();
         _factory = _host.Services.GetRequiredService<IGrainFactory>();
@@ -31,10 +35,11 @@ public class GrainCallBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
+    public void Dispose()
     {
         _host.StopAsync().GetAwaiter().GetResult();
         _host.Dispose();
+        _cancellable.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "call (Task<int>, one turn)")]
@@ -45,6 +50,9 @@ public class GrainCallBenchmarks
 
     [Benchmark(Description = "call [AlwaysInterleave]")]
     public Task<int> Interleaved() => _grain.PeekAsync(CancellationToken.None);
+
+    [Benchmark(Description = "call with a cancellable token (as a tool passes its request's)")]
+    public Task<int> CallCancellable() => _grain.AddAsync(1, _cancellable.Token);
 
     [Benchmark(Description = "GetGrain + call")]
     public Task<int> ResolveAndCall() => _factory.GetGrain<IBenchGrain>("bench").AddAsync(1, CancellationToken.None);

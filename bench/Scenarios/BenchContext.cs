@@ -3,7 +3,17 @@ namespace HaloMcp.Bench.Scenarios;
 /// <summary>Where things are and how long to run.</summary>
 internal sealed record BenchContext(string RepoRoot, bool Quick, string OutputPath, string MicroResults, string Command)
 {
-    public string ApiDll => Path.Combine(RepoRoot, "src/Api/bin/Release/net10.0/HaloMcp.Api.dll");
+    /// <summary>The server under test: this checkout's Release build, or another build's (<c>--server-dll</c>).</summary>
+    public string ApiDll => ServerDll ?? Path.Combine(RepoRoot, "src/Api/bin/Release/net10.0/HaloMcp.Api.dll");
+
+    /// <summary>Another build of the server to measure instead of this checkout's (a side-by-side run).</summary>
+    public string? ServerDll { get; init; }
+
+    /// <summary>Where the run's named figures go (<c>bench/results/figures.json</c> unless <c>--figures</c>).</summary>
+    public string FiguresPath => FiguresFile ?? Path.Combine(RepoRoot, "bench/results/figures.json");
+
+    /// <summary>Set by <c>--figures</c>.</summary>
+    public string? FiguresFile { get; init; }
 
     public string SimDll => Path.Combine(RepoRoot, "src/HaloSim/bin/Release/net10.0/HaloMcp.HaloSim.dll");
 

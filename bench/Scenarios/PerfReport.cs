@@ -87,7 +87,7 @@ internal static class PerfReport
 
     private const string NotesMarker = "<!-- notes: bench/perf-notes.md -->";
 
-    private static string FiguresPath(BenchContext context) => Path.Combine(context.RepoRoot, "bench/results/figures.json");
+    private static string FiguresPath(BenchContext context) => context.FiguresPath;
 
     // {{name}} in the notes becomes the figure of that name from this run, so the prose quotes the figures above it.
     private static string Notes(BenchContext context, IReadOnlyDictionary<string, string> figures)

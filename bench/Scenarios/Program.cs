@@ -8,6 +8,9 @@ string? output = null;
 string? micro = null;
 string? command = null;
 var refreshNotes = false;
+string? serverDll = null;
+string? figures = null;
+string? compare = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,8 +22,11 @@ for (var i = 0; i < args.Length; i++)
         case "--micro-results": micro = args[++i]; break;
         case "--command": command = args[++i]; break;
         case "--refresh-notes": refreshNotes = true; break;
+        case "--server-dll": serverDll = Path.GetFullPath(args[++i]); break;
+        case "--figures": figures = Path.GetFullPath(args[++i]); break;
+        case "--side-by-side": compare = Path.GetFullPath(args[++i]); break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick] [--only cached,uncached,morning,size,tenants,overload] [--out docs/perf.md] [--micro-results DIR] [--command TEXT] [--refresh-notes]");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick] [--only cached,uncached,morning,size,tenants,overload] [--out docs/perf.md] [--micro-results DIR] [--command TEXT] [--refresh-notes] [--server-dll DLL] [--figures FILE] [--side-by-side DIR]");
             return 2;
     }
 }
@@ -30,7 +36,18 @@ var context = new BenchContext(
     quick,
     Path.GetFullPath(output ?? Path.Combine(repo, "docs/perf.md")),
     Path.GetFullPath(micro ?? Path.Combine(repo, "bench/results/micro/results")),
-    command ?? "bench/run.sh");
+    command ?? "bench/run.sh")
+{
+    ServerDll = serverDll,
+    FiguresFile = figures,
+};
+if (compare is not null)
+{
+    SideBySideReport.Write(context, compare);
+    Console.WriteLine($"Wrote the side-by-side section of {context.OutputPath}");
+    return 0;
+}
+
 if (refreshNotes)
 {
     PerfReport.RefreshNotes(context);

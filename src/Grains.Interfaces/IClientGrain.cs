@@ -5,18 +5,23 @@ using HaloMcp.Grains.Tickets;
 namespace HaloMcp.Grains;
 
 /// <summary>
-/// One client (key: <see cref="GrainKeys.ForEntity"/> of tenant and client id) and what hangs off it. Creates for
-/// the client run inside its turn and are idempotent: the same create twice within the window makes one POST.
+/// One client and what hangs off it. Key: the client id, with the tenant id as key extension
+/// (<c>grains.GetGrain&lt;IClientGrain&gt;(clientId, tenantId)</c>). Creates for the client run in its turn and are
+/// idempotent: the same create twice within the window makes one POST, and one whose outcome is unknown is refused.
 /// </summary>
-public interface IClientGrain : IGrainWithStringKey
+[Alias("halo.IClientGrain")]
+public interface IClientGrain : IGrainWithIntegerCompoundKey
 {
     /// <summary>The client, with its sites when <paramref name="includeSites"/> is set.</summary>
     [ReadOnly]
+    [Alias("Get")]
     Task<ClientDetail> GetAsync(bool includeSites, CancellationToken cancellationToken);
 
     /// <summary>Creates a ticket for this client.</summary>
+    [Alias("CreateTicket")]
     Task<TicketDetail> CreateTicketAsync(CreateTicketCommand command, CancellationToken cancellationToken);
 
     /// <summary>Creates an asset for this client.</summary>
+    [Alias("CreateAsset")]
     Task<AssetDetail> CreateAssetAsync(CreateAssetCommand command, CancellationToken cancellationToken);
 }

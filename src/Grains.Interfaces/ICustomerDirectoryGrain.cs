@@ -8,37 +8,38 @@ namespace HaloMcp.Grains;
 /// A tenant's customers (key: tenant id): clients, sites, end users and assets. Reads interleave; creating a client
 /// is idempotent within the window.
 /// </summary>
+[Alias("halo.ICustomerDirectoryGrain")]
 public interface ICustomerDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>One page of clients.</summary>
-    [AlwaysInterleave]
+    [Alias("ListClients")]
     Task<PagedResult<ClientRow>> ListClientsAsync(ClientQuery query, CancellationToken cancellationToken);
 
     /// <summary>Creates a client.</summary>
-    [AlwaysInterleave]
+    [Alias("CreateClient")]
     Task<ClientDetail> CreateClientAsync(CreateClientCommand command, CancellationToken cancellationToken);
 
     /// <summary>One page of sites.</summary>
-    [AlwaysInterleave]
+    [Alias("ListSites")]
     Task<PagedResult<SiteRow>> ListSitesAsync(SiteQuery query, CancellationToken cancellationToken);
 
     /// <summary>One site.</summary>
-    [AlwaysInterleave]
+    [Alias("GetSite")]
     Task<SiteDetail> GetSiteAsync(int siteId, CancellationToken cancellationToken);
 
     /// <summary>One page of end users (contacts).</summary>
-    [AlwaysInterleave]
+    [Alias("ListUsers")]
     Task<PagedResult<UserRow>> ListUsersAsync(UserQuery query, CancellationToken cancellationToken);
 
     /// <summary>One end user.</summary>
-    [AlwaysInterleave]
+    [Alias("GetUser")]
     Task<UserDetail> GetUserAsync(int userId, CancellationToken cancellationToken);
 
     /// <summary>One page of assets.</summary>
-    [AlwaysInterleave]
+    [Alias("ListAssets")]
     Task<PagedResult<AssetRow>> ListAssetsAsync(AssetQuery query, CancellationToken cancellationToken);
 
     /// <summary>One asset with its associations.</summary>
-    [AlwaysInterleave]
+    [Alias("GetAsset")]
     Task<AssetDetail> GetAssetAsync(int assetId, CancellationToken cancellationToken);
 }

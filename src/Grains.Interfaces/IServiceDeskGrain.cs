@@ -6,32 +6,33 @@ using HaloMcp.Grains.Tickets;
 namespace HaloMcp.Grains;
 
 /// <summary>
-/// A tenant's service-desk reads (key: tenant id): ticket and action lists, projects, reports and search. Reads run
-/// outside any turn; the tenant grain hands them a token and a permit.
+/// A tenant's service-desk reads (key: tenant id): ticket and action lists, projects, reports and search. It owns no
+/// state, so its calls interleave freely.
 /// </summary>
+[Alias("halo.IServiceDeskGrain")]
 public interface IServiceDeskGrain : IGrainWithStringKey
 {
     /// <summary>One page of tickets.</summary>
-    [AlwaysInterleave]
+    [Alias("ListTickets")]
     Task<PagedResult<TicketRow>> ListTicketsAsync(TicketQuery query, CancellationToken cancellationToken);
 
     /// <summary>One page of actions (time entries, notes, billable work).</summary>
-    [AlwaysInterleave]
+    [Alias("ListActions")]
     Task<PagedResult<ActionRow>> ListActionsAsync(ActionQuery query, CancellationToken cancellationToken);
 
     /// <summary>One page of projects.</summary>
-    [AlwaysInterleave]
+    [Alias("ListProjects")]
     Task<PagedResult<ProjectRow>> ListProjectsAsync(ProjectQuery query, CancellationToken cancellationToken);
 
     /// <summary>One project.</summary>
-    [AlwaysInterleave]
+    [Alias("GetProject")]
     Task<ProjectDetail> GetProjectAsync(int projectId, CancellationToken cancellationToken);
 
     /// <summary>Saved reports whose name contains <paramref name="search"/> (all when null).</summary>
-    [AlwaysInterleave]
+    [Alias("ListReports")]
     Task<IReadOnlyList<ReportRow>> ListReportsAsync(string? search, CancellationToken cancellationToken);
 
     /// <summary>Free-text search over one kind of entity.</summary>
-    [AlwaysInterleave]
+    [Alias("Search")]
     Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
 }

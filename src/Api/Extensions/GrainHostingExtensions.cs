@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Orleans.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,9 @@ public static class GrainHostingExtensions
     /// <summary>Co-hosts the silo and the HaloPSA grains in this process.</summary>
     public static IHostApplicationBuilder AddHaloGrainHost(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSilo().AddHaloGrains(builder.Configuration);
+        // Activity propagation carries a tool call's trace into the grains, so the upstream requests they make are counted
+        // against that call (UpstreamRequestCounter).
+        builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains().AddActivityPropagation());
         return builder;
     }
 }

@@ -260,7 +260,7 @@ public static class HaloMcpHost
 
     /// <summary>
     /// Defaults that any configuration source overrides: console lines show their scopes (the tenant id), and
-    /// ASP.NET Core's per-request chatter is kept to warnings.
+    /// ASP.NET Core's per-request chatter and the co-hosted silo's start-up and membership chatter are kept to warnings.
     /// </summary>
     private static void AddConfigurationDefaults(ConfigurationManager configuration) =>
         configuration.Sources.Insert(0, new MemoryConfigurationSource
@@ -277,6 +277,10 @@ public static class HaloMcpHost
                 ["Logging:LogLevel:ModelContextProtocol"] = "Error",
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
                 ["Logging:LogLevel:HaloMcp.Grains"] = "Warning",
+                ["Logging:LogLevel:Orleans"] = "Warning",
+
+                // Polly logs every execution of Orleans' placement pipeline at Information.
+                ["Logging:LogLevel:Polly"] = "Warning",
             },
         });
 

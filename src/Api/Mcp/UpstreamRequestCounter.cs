@@ -11,14 +11,15 @@ namespace HaloMcp.Api.Mcp;
 /// several calls wait for (one token fetch, one reference-data load) counts for the call that started it.
 /// </summary>
 /// <remarks>
-/// The trace reaches the grains with the execution context (the co-hosted silo runs grain calls in the caller's
-/// context); on a silo in another process it needs the runtime's activity propagation. Only requests inside a call's
-/// trace are sampled, so nothing else pays for an activity.
+/// The trace reaches the grains through Orleans' activity propagation (its grain-call activities are sampled only
+/// inside a call's trace, so nothing else pays for an activity). Only requests made in this process are seen: a silo
+/// in another process counts its own.
 /// </remarks>
 internal sealed class UpstreamRequestCounter : IDisposable
 {
     public const string ActivitySourceName = "HaloMcp.Api";
     private const string HttpActivitySourceName = "System.Net.Http";
+    private const string OrleansActivitySourcePrefix = "Microsoft.Orleans";
 
     private readonly ActivitySource _source = new(ActivitySourceName);
     private readonly ConcurrentDictionary<ActivityTraceId, StrongBox<int>> _calls = new();
@@ -28,7 +29,8 @@ internal sealed class UpstreamRequestCounter : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is ActivitySourceName or HttpActivitySourceName,
+            ShouldListenTo = source => source.Name is ActivitySourceName or HttpActivitySourceName
+                || source.Name.StartsWith(OrleansActivitySourcePrefix, StringComparison.Ordinal),
             Sample = Sample,
             ActivityStarted = Started,
         };

@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Runtime;
-using HaloMcp.Silo;
 using Microsoft.AspNetCore.Http;
+using Orleans;
+using Orleans.Runtime;
 
 namespace HaloMcp.Api.Ops;
 
 /// <summary>
 /// <c>GET /_ops/runtime</c>: managed memory after a full collection and the silo's activations, for the tenant-scale
-/// benchmark and for diagnosis. Mapped only when <see cref="OpsOptions.Enabled"/>; answers loopback callers only.
+/// benchmark and for diagnosis. Activations are Orleans' own count (the management grain), for the co-hosted silo.
+/// Mapped only when <see cref="OpsOptions.Enabled"/>; answers loopback callers only.
 /// </summary>
-internal sealed class OpsEndpoint(IGrainRuntimeStatistics silo)
+internal sealed class OpsEndpoint(IGrainFactory grains, ILocalSiloDetails silo)
 {
     public const string RuntimePath = "/_ops/runtime";
 
@@ -22,14 +24,21 @@ internal sealed class OpsEndpoint(IGrainRuntimeStatistics silo)
             return;
         }
 
-        var snapshot = Take();
+        var snapshot = await TakeAsync();
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, snapshot, OpsJsonContext.Default.RuntimeSnapshot, context.RequestAborted);
     }
 
-    private RuntimeSnapshot Take()
+    private async Task<RuntimeSnapshot> TakeAsync()
     {
+        var statistics = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics([silo.SiloAddress]);
+        var types = statistics
+            .GroupBy(s => ShortName(s.GrainType), StringComparer.Ordinal)
+            .Select(g => new GrainTypeActivations(g.Key, g.Sum(s => (long)s.ActivationCount)))
+            .OrderBy(t => t.GrainType, StringComparer.Ordinal)
+            .ToList();
+
         // Compact the large-object heap too, so that memory freed by collected activations shows as freed.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -39,7 +48,6 @@ internal sealed class OpsEndpoint(IGrainRuntimeStatistics silo)
         // GC.GetTotalMemory can under-report, even go negative, under the regions GC (dotnet/runtime#106712); the last
         // full blocking collection's heap size minus its fragmentation is the same quantity, measured correctly.
         var collection = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-        var statistics = silo.GetStatistics();
         using var process = Process.GetCurrentProcess();
         return new RuntimeSnapshot(
             collection.HeapSizeBytes - collection.FragmentedBytes,
@@ -49,9 +57,14 @@ internal sealed class OpsEndpoint(IGrainRuntimeStatistics silo)
             GC.CollectionCount(0),
             GC.CollectionCount(1),
             GC.CollectionCount(2),
-            statistics.Activations,
-            [.. statistics.GrainTypes.Values
-                .OrderBy(t => t.GrainType, StringComparer.Ordinal)
-                .Select(t => new GrainTypeActivations(t.GrainType, t.Activations, t.ActivationsCreated, t.ActivationsCollected))]);
+            types.Sum(t => t.Activations),
+            types);
+    }
+
+    // Orleans names a grain type "Namespace.Class,Assembly"; the class name is what a reader looks for.
+    private static string ShortName(string grainType)
+    {
+        var type = grainType.Split(',', 2)[0];
+        return type[(type.LastIndexOf('.') + 1)..];
     }
 }

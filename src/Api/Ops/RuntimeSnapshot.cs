@@ -11,7 +11,7 @@ namespace HaloMcp.Api.Ops;
 /// <param name="Gen1Collections">Generation 1 collections since the process started.</param>
 /// <param name="Gen2Collections">Generation 2 collections since the process started (the forced one included).</param>
 /// <param name="Activations">Grain activations alive, all types together.</param>
-/// <param name="GrainTypes">Per grain type: activations alive, created and collected.</param>
+/// <param name="GrainTypes">Per grain type: activations alive.</param>
 public sealed record RuntimeSnapshot(
     [property: JsonPropertyName("managed_bytes")] long ManagedBytes,
     [property: JsonPropertyName("heap_size_bytes")] long HeapSizeBytes,

@@ -1,5 +1,6 @@
 using HaloMcp.Api.Tenancy;
 using HaloMcp.Grains;
+using Orleans;
 
 namespace HaloMcp.Api.Tools;
 
@@ -25,8 +26,8 @@ public sealed class TenantGrains(TenantContext tenant, IGrainFactory grains)
     public IBillingGrain Billing => grains.GetGrain<IBillingGrain>(TenantId);
 
     /// <summary>One of the caller's tickets.</summary>
-    public ITicketGrain Ticket(int ticketId) => grains.GetGrain<ITicketGrain>(GrainKeys.ForEntity(TenantId, ticketId));
+    public ITicketGrain Ticket(int ticketId) => grains.GetGrain<ITicketGrain>(ticketId, TenantId);
 
     /// <summary>One of the caller's clients.</summary>
-    public IClientGrain Client(int clientId) => grains.GetGrain<IClientGrain>(GrainKeys.ForEntity(TenantId, clientId));
+    public IClientGrain Client(int clientId) => grains.GetGrain<IClientGrain>(clientId, TenantId);
 }

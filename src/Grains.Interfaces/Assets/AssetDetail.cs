@@ -20,6 +20,7 @@ namespace HaloMcp.Grains.Assets;
 /// <param name="Fields">Its populated fields.</param>
 /// <param name="Users">Users assigned to it.</param>
 /// <param name="LinkedTickets">Tickets linked to it, newest first, capped.</param>
+[GenerateSerializer, Immutable, Alias("halo.Assets.AssetDetail")]
 public sealed record AssetDetail(
     int Id,
     string? InventoryNumber,

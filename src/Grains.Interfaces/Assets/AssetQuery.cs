@@ -7,6 +7,7 @@ namespace HaloMcp.Grains.Assets;
 /// <param name="Search">Inventory number or key field contains.</param>
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">Rows per page (1 to 100).</param>
+[GenerateSerializer, Immutable, Alias("halo.Assets.AssetQuery")]
 public sealed record AssetQuery(
     int? ClientId,
     int? SiteId,

@@ -12,6 +12,7 @@ namespace HaloMcp.Grains.Assets;
 /// <param name="SiteName">The site's name.</param>
 /// <param name="StatusName">Its status.</param>
 /// <param name="Inactive">Whether it is inactive.</param>
+[GenerateSerializer, Immutable, Alias("halo.Assets.AssetRow")]
 public sealed record AssetRow(
     int Id,
     string? InventoryNumber,

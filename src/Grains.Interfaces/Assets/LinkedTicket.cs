@@ -4,6 +4,7 @@ namespace HaloMcp.Grains.Assets;
 /// <param name="Id">The ticket id.</param>
 /// <param name="Summary">Its summary.</param>
 /// <param name="StatusName">Its status.</param>
+[GenerateSerializer, Immutable, Alias("halo.Assets.LinkedTicket")]
 public sealed record LinkedTicket(
     int Id,
     string? Summary,

@@ -11,6 +11,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="OneOffInvoiceCount">One-off invoices.</param>
 /// <param name="RecurringMonthlyRunRate">Monthly value of the client's active recurring schedules.</param>
 /// <param name="RecurringAnnualRunRate">Annual value of the same.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.ClientRevenue")]
 public sealed record ClientRevenue(
     int ClientId,
     string? ClientName,

@@ -15,6 +15,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="NextInvoiceDate">Next invoice (UTC).</param>
 /// <param name="SiteName">The site.</param>
 /// <param name="Lines">Billing lines.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.ContractDetail")]
 public sealed record ContractDetail(
     int Id,
     string? Reference,

@@ -6,6 +6,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="Quantity">Quantity.</param>
 /// <param name="UnitPrice">Price per unit.</param>
 /// <param name="Amount">Amount per period.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.ContractLine")]
 public sealed record ContractLine(
     int Id,
     string? Description,

@@ -12,6 +12,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="Active">Whether it is active.</param>
 /// <param name="PeriodChargeAmount">Charge per billing period.</param>
 /// <param name="BillingPeriod">The billing period, as HaloPSA describes it.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.ContractRow")]
 public sealed record ContractRow(
     int Id,
     string? Reference,

@@ -17,6 +17,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="RecurringTotal">Recurring part of the total, when HaloPSA splits it.</param>
 /// <param name="NonRecurringTotal">One-off part, when HaloPSA splits it.</param>
 /// <param name="Lines">Its lines.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.InvoiceDetail")]
 public sealed record InvoiceDetail(
     int Id,
     string? InvoiceNumber,

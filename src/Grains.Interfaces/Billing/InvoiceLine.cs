@@ -9,6 +9,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="NetAmount">Net amount.</param>
 /// <param name="TaxAmount">Tax.</param>
 /// <param name="IsRecurring">Whether it is a recurring charge.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.InvoiceLine")]
 public sealed record InvoiceLine(
     int Id,
     string? ItemCode,

@@ -7,6 +7,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="UnpaidOnly">Only invoices with an amount due.</param>
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">Rows per page (1 to 100).</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.InvoiceQuery")]
 public sealed record InvoiceQuery(
     int? ClientId,
     DateTimeOffset? DateFrom,

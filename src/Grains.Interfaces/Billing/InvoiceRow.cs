@@ -13,6 +13,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="Posted">Whether it is posted.</param>
 /// <param name="Voided">Whether it is void.</param>
 /// <param name="RecurringInvoiceId">The recurring schedule that generated it, if any.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.InvoiceRow")]
 public sealed record InvoiceRow(
     int Id,
     string? InvoiceNumber,

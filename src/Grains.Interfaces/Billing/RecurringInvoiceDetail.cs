@@ -13,6 +13,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="AnnualTotal">Annual run-rate.</param>
 /// <param name="Active">Whether it still generates invoices.</param>
 /// <param name="Lines">Its lines.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.RecurringInvoiceDetail")]
 public sealed record RecurringInvoiceDetail(
     int Id,
     int ClientId,

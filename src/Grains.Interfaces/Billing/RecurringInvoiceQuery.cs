@@ -5,6 +5,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="ActiveOnly">Only schedules that still generate invoices.</param>
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">Rows per page (1 to 100).</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.RecurringInvoiceQuery")]
 public sealed record RecurringInvoiceQuery(
     int? ClientId,
     bool ActiveOnly,

@@ -11,6 +11,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="MonthlyTotal">Monthly run-rate.</param>
 /// <param name="AnnualTotal">Annual run-rate.</param>
 /// <param name="Active">Whether it still generates invoices.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.RecurringInvoiceRow")]
 public sealed record RecurringInvoiceRow(
     int Id,
     int ClientId,

@@ -13,6 +13,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="SplitFromTotals">Invoices split with HaloPSA's <c>invoice_totals</c>.</param>
 /// <param name="SplitFromLines">Invoices split by classifying their lines.</param>
 /// <param name="Method">How the split was made, in words.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.RevenueBreakdown")]
 public sealed record RevenueBreakdown(
     DateTimeOffset DateFrom,
     DateTimeOffset DateTo,

@@ -4,6 +4,7 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="Stage">What it is reading.</param>
 /// <param name="Done">Pages or records read.</param>
 /// <param name="Total">How many there are, when known.</param>
+[GenerateSerializer, Immutable, Alias("halo.Billing.RevenueProgress")]
 public sealed record RevenueProgress(
     string Stage,
     int Done,

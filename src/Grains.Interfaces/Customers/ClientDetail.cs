@@ -12,6 +12,7 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="MainSiteName">The main site's name.</param>
 /// <param name="IsVip">Whether it is a VIP client.</param>
 /// <param name="Sites">Its sites, when asked for.</param>
+[GenerateSerializer, Immutable, Alias("halo.Customers.ClientDetail")]
 public sealed record ClientDetail(
     int Id,
     string Name,

@@ -5,6 +5,7 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="IncludeInactive">Include inactive clients.</param>
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">Rows per page (1 to 100).</param>
+[GenerateSerializer, Immutable, Alias("halo.Customers.ClientQuery")]
 public sealed record ClientQuery(
     string? Search,
     bool IncludeInactive,

@@ -8,6 +8,7 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="Website">Website.</param>
 /// <param name="MainSiteName">Its main site.</param>
 /// <param name="OpenTicketCount">Open tickets, when HaloPSA reports it.</param>
+[GenerateSerializer, Immutable, Alias("halo.Customers.ClientRow")]
 public sealed record ClientRow(
     int Id,
     string Name,

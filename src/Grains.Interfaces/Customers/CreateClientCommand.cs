@@ -5,6 +5,7 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="Website">Website.</param>
 /// <param name="PhoneNumber">Phone number.</param>
 /// <param name="Notes">Notes.</param>
+[GenerateSerializer, Immutable, Alias("halo.Customers.CreateClientCommand")]
 public sealed record CreateClientCommand(
     string Name,
     string? Website,

@@ -12,6 +12,7 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="MainContactId">Main contact.</param>
 /// <param name="MainContactName">Main contact's name.</param>
 /// <param name="Notes">Notes (plain, capped).</param>
+[GenerateSerializer, Immutable, Alias("halo.Customers.SiteDetail")]
 public sealed record SiteDetail(
     int Id,
     string Name,

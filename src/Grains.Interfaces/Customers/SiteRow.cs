@@ -7,6 +7,7 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="ClientName">The client's name.</param>
 /// <param name="Inactive">Whether it is inactive.</param>
 /// <param name="PhoneNumber">Phone number.</param>
+[GenerateSerializer, Immutable, Alias("halo.Customers.SiteRow")]
 public sealed record SiteRow(
     int Id,
     string Name,

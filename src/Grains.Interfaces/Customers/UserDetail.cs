@@ -16,6 +16,7 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="IsImportantContact">Whether flagged as an important contact.</param>
 /// <param name="Inactive">Whether it is inactive.</param>
 /// <param name="Notes">Notes (plain, capped).</param>
+[GenerateSerializer, Immutable, Alias("halo.Customers.UserDetail")]
 public sealed record UserDetail(
     int Id,
     string Name,

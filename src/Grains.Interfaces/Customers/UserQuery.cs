@@ -6,6 +6,7 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="Search">Name, email or phone contains.</param>
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">Rows per page (1 to 100).</param>
+[GenerateSerializer, Immutable, Alias("halo.Customers.UserQuery")]
 public sealed record UserQuery(
     int? ClientId,
     int? SiteId,

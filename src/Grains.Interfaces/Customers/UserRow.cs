@@ -10,6 +10,7 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="SiteId">The site.</param>
 /// <param name="SiteName">The site's name.</param>
 /// <param name="Inactive">Whether it is inactive.</param>
+[GenerateSerializer, Immutable, Alias("halo.Customers.UserRow")]
 public sealed record UserRow(
     int Id,
     string Name,

@@ -1,6 +1,7 @@
 namespace HaloMcp.Grains.Errors;
 
 /// <summary>What went wrong with an operation on a tenant's HaloPSA, in terms a caller can act on.</summary>
+[GenerateSerializer, Alias("halo.Errors.HaloFailureKind")]
 public enum HaloFailureKind
 {
     /// <summary>HaloPSA refused the client id and secret, or kept refusing the token.</summary>

@@ -4,6 +4,7 @@ namespace HaloMcp.Grains.Errors;
 /// The one failure type that crosses the grain boundary. Its <see cref="Exception.Message"/> is safe to show to
 /// a user: it never holds a secret, a token, a stack trace or another tenant's data.
 /// </summary>
+[GenerateSerializer, Alias("halo.Errors.HaloOperationException")]
 public sealed class HaloOperationException : Exception
 {
     /// <summary>Creates a failure of <paramref name="kind"/> with a user-facing <paramref name="message"/>.</summary>
@@ -15,10 +16,12 @@ public sealed class HaloOperationException : Exception
     }
 
     /// <summary>What kind of failure this is.</summary>
-    public HaloFailureKind Kind { get; }
+    [Id(0)]
+    public HaloFailureKind Kind { get; private set; }
 
     /// <summary>For <see cref="HaloFailureKind.RateLimited"/>: how long to wait before trying again.</summary>
-    public TimeSpan? RetryAfter { get; }
+    [Id(1)]
+    public TimeSpan? RetryAfter { get; private set; }
 
     /// <summary>Creates a rate-limit failure whose message says when to retry.</summary>
     public static HaloOperationException RateLimited(TimeSpan retryAfter, string reason)

@@ -7,6 +7,7 @@ namespace HaloMcp.Grains.Paging;
 /// <param name="PageSize">The page size used.</param>
 /// <param name="Total">How many rows match in all (HaloPSA's <c>record_count</c>).</param>
 /// <param name="HasMore">Whether a later page has rows.</param>
+[GenerateSerializer, Immutable, Alias("halo.Paging.PagedResult`1")]
 public sealed record PagedResult<T>(
     IReadOnlyList<T> Items,
     int Page,

@@ -16,6 +16,7 @@ namespace HaloMcp.Grains.Projects;
 /// <param name="EstimateHours">Estimate, in hours.</param>
 /// <param name="ParentId">The parent project, when this is a task of one.</param>
 /// <param name="IsClosed">Whether it is closed.</param>
+[GenerateSerializer, Immutable, Alias("halo.Projects.ProjectDetail")]
 public sealed record ProjectDetail(
     int Id,
     string Summary,

@@ -6,6 +6,7 @@ namespace HaloMcp.Grains.Projects;
 /// <param name="Search">Summary contains.</param>
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">Rows per page (1 to 100).</param>
+[GenerateSerializer, Immutable, Alias("halo.Projects.ProjectQuery")]
 public sealed record ProjectQuery(
     int? ClientId,
     bool OpenOnly,

@@ -10,6 +10,7 @@ namespace HaloMcp.Grains.Projects;
 /// <param name="StartDate">Start (UTC).</param>
 /// <param name="TargetDate">Target (UTC).</param>
 /// <param name="IsClosed">Whether it is closed.</param>
+[GenerateSerializer, Immutable, Alias("halo.Projects.ProjectRow")]
 public sealed record ProjectRow(
     int Id,
     string Summary,

@@ -5,6 +5,7 @@ namespace HaloMcp.Grains.Projects;
 /// <param name="Name">Its name.</param>
 /// <param name="Group">Its group.</param>
 /// <param name="Description">What it shows.</param>
+[GenerateSerializer, Immutable, Alias("halo.Projects.ReportRow")]
 public sealed record ReportRow(
     int Id,
     string Name,

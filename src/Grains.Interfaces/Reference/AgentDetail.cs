@@ -11,6 +11,7 @@ namespace HaloMcp.Grains.Reference;
 /// <param name="Roles">Roles.</param>
 /// <param name="IsDisabled">Whether the agent is disabled.</param>
 /// <param name="IsApiAgent">Whether this is an API agent.</param>
+[GenerateSerializer, Immutable, Alias("halo.Reference.AgentDetail")]
 public sealed record AgentDetail(
     int Id,
     string Name,

@@ -7,6 +7,7 @@ namespace HaloMcp.Grains.Reference;
 /// <param name="Team">The agent's main team.</param>
 /// <param name="TeamIds">Every team the agent belongs to.</param>
 /// <param name="IsDisabled">Whether the agent is disabled.</param>
+[GenerateSerializer, Immutable, Alias("halo.Reference.AgentInfo")]
 public sealed record AgentInfo(
     int Id,
     string Name,

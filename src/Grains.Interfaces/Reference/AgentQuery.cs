@@ -4,6 +4,7 @@ namespace HaloMcp.Grains.Reference;
 /// <param name="TeamId">Only members of this team.</param>
 /// <param name="IncludeInactive">Include disabled agents.</param>
 /// <param name="Search">Name or email contains.</param>
+[GenerateSerializer, Immutable, Alias("halo.Reference.AgentQuery")]
 public sealed record AgentQuery(
     int? TeamId,
     bool IncludeInactive,

@@ -5,6 +5,7 @@ namespace HaloMcp.Grains.Reference;
 /// <param name="Name">The name.</param>
 /// <param name="Group">The asset group.</param>
 /// <param name="KeyFieldName">What the main key field means for this type.</param>
+[GenerateSerializer, Immutable, Alias("halo.Reference.AssetTypeInfo")]
 public sealed record AssetTypeInfo(
     int Id,
     string Name,

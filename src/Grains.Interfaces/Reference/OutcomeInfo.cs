@@ -4,6 +4,7 @@ namespace HaloMcp.Grains.Reference;
 /// <param name="Id">The outcome id.</param>
 /// <param name="Name">The outcome name.</param>
 /// <param name="HiddenFromUser">Whether actions with it are hidden from the end user by default.</param>
+[GenerateSerializer, Immutable, Alias("halo.Reference.OutcomeInfo")]
 public sealed record OutcomeInfo(
     int Id,
     string Name,

@@ -6,6 +6,7 @@ namespace HaloMcp.Grains.Reference;
 /// <param name="SlaId">The SLA this row belongs to.</param>
 /// <param name="ResponseHours">Target response time in hours.</param>
 /// <param name="FixHours">Target fix time in hours.</param>
+[GenerateSerializer, Immutable, Alias("halo.Reference.PriorityInfo")]
 public sealed record PriorityInfo(
     int PriorityId,
     string Name,

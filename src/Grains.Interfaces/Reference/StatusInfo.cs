@@ -5,6 +5,7 @@ namespace HaloMcp.Grains.Reference;
 /// <param name="Name">The status name.</param>
 /// <param name="ShortName">The short name, if any.</param>
 /// <param name="IsClosed">Whether tickets in this status count as closed (Closed, Cancelled).</param>
+[GenerateSerializer, Immutable, Alias("halo.Reference.StatusInfo")]
 public sealed record StatusInfo(
     int Id,
     string Name,

@@ -6,4 +6,5 @@ namespace HaloMcp.Grains.Reference;
 /// <param name="InWindow">Requests made in the current rolling window.</param>
 /// <param name="Waiting">Callers waiting for a permit right now.</param>
 /// <param name="PausedUntil">When HaloPSA answered 429, until when the tenant is paused.</param>
+[GenerateSerializer, Immutable, Alias("halo.Reference.TenantBudgetStatus")]
 public sealed record TenantBudgetStatus(int Limit, double WindowSeconds, int InWindow, int Waiting, DateTimeOffset? PausedUntil);

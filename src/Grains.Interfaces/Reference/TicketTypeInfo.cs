@@ -6,6 +6,7 @@ namespace HaloMcp.Grains.Reference;
 /// <param name="Group">The group it belongs to.</param>
 /// <param name="DefaultPriorityId">The priority new tickets of this type get.</param>
 /// <param name="AgentsCanSelect">Whether agents can choose it.</param>
+[GenerateSerializer, Immutable, Alias("halo.Reference.TicketTypeInfo")]
 public sealed record TicketTypeInfo(
     int Id,
     string Name,

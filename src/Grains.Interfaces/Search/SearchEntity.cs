@@ -1,6 +1,7 @@
 namespace HaloMcp.Grains.Search;
 
 /// <summary>The kinds of entity <c>halopsa_search</c> covers.</summary>
+[GenerateSerializer, Alias("halo.Search.SearchEntity")]
 public enum SearchEntity
 {
     /// <summary>Tickets, by summary and details.</summary>

@@ -4,6 +4,7 @@ namespace HaloMcp.Grains.Search;
 /// <param name="Entity">What to search.</param>
 /// <param name="Query">The text.</param>
 /// <param name="Limit">How many hits at most (1 to 50).</param>
+[GenerateSerializer, Immutable, Alias("halo.Search.SearchQuery")]
 public sealed record SearchQuery(
     SearchEntity Entity,
     string Query,

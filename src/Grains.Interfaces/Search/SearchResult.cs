@@ -5,6 +5,7 @@ namespace HaloMcp.Grains.Search;
 /// <param name="Query">The text.</param>
 /// <param name="Items">The hits.</param>
 /// <param name="Total">How many matched in all.</param>
+[GenerateSerializer, Immutable, Alias("halo.Search.SearchResult")]
 public sealed record SearchResult(
     SearchEntity Entity,
     string Query,

@@ -9,6 +9,7 @@ namespace HaloMcp.Grains.Tickets;
 /// <param name="BillableOnly">Only billable actions.</param>
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">Rows per page (1 to 100).</param>
+[GenerateSerializer, Immutable, Alias("halo.Tickets.ActionQuery")]
 public sealed record ActionQuery(
     int? TicketId,
     int? AgentId,

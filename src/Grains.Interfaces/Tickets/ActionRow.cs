@@ -13,6 +13,7 @@ namespace HaloMcp.Grains.Tickets;
 /// <param name="HiddenFromUser">Whether the end user cannot see it.</param>
 /// <param name="IsBillable">Whether the time is billable.</param>
 /// <param name="NewStatusName">The status the action moved the ticket to, if any.</param>
+[GenerateSerializer, Immutable, Alias("halo.Tickets.ActionRow")]
 public sealed record ActionRow(
     int Id,
     int TicketId,

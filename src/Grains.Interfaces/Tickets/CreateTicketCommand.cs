@@ -1,8 +1,7 @@
 namespace HaloMcp.Grains.Tickets;
 
-/// <summary>A new ticket.</summary>
+/// <summary>A new ticket for the client whose grain receives it.</summary>
 /// <param name="Summary">The summary.</param>
-/// <param name="ClientId">The client.</param>
 /// <param name="Details">The details.</param>
 /// <param name="SiteId">The site.</param>
 /// <param name="UserId">The end user.</param>
@@ -11,9 +10,9 @@ namespace HaloMcp.Grains.Tickets;
 /// <param name="StatusId">The status.</param>
 /// <param name="TeamId">The team.</param>
 /// <param name="AgentId">The agent.</param>
+[GenerateSerializer, Immutable, Alias("halo.Tickets.CreateTicketCommand")]
 public sealed record CreateTicketCommand(
     string Summary,
-    int ClientId,
     string? Details,
     int? SiteId,
     int? UserId,

@@ -31,6 +31,7 @@ namespace HaloMcp.Grains.Tickets;
 /// <param name="IsClosed">Whether its status is a closed one.</param>
 /// <param name="Actions">Its actions, newest first, capped.</param>
 /// <param name="ActionsTotal">How many actions it has in all; null when actions were not read.</param>
+[GenerateSerializer, Immutable, Alias("halo.Tickets.TicketDetail")]
 public sealed record TicketDetail(
     int Id,
     string Summary,

@@ -14,6 +14,7 @@ namespace HaloMcp.Grains.Tickets;
 /// <param name="DateTo">Logged before.</param>
 /// <param name="Page">1-based page.</param>
 /// <param name="PageSize">Rows per page (1 to 100).</param>
+[GenerateSerializer, Immutable, Alias("halo.Tickets.TicketQuery")]
 public sealed record TicketQuery(
     int? ClientId,
     int? SiteId,

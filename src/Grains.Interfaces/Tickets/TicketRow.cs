@@ -20,6 +20,7 @@ namespace HaloMcp.Grains.Tickets;
 /// <param name="DateOccurred">When it was logged (UTC).</param>
 /// <param name="LastActionDate">When it last had an action (UTC).</param>
 /// <param name="IsClosed">Whether its status is a closed one.</param>
+[GenerateSerializer, Immutable, Alias("halo.Tickets.TicketRow")]
 public sealed record TicketRow(
     int Id,
     string Summary,

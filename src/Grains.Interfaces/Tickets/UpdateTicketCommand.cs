@@ -1,7 +1,6 @@
 namespace HaloMcp.Grains.Tickets;
 
-/// <summary>Changes to a ticket; only the fields given are changed.</summary>
-/// <param name="TicketId">The ticket to change.</param>
+/// <summary>Changes to the ticket whose grain receives it; only the fields given are changed.</summary>
 /// <param name="Summary">New summary.</param>
 /// <param name="Details">New details.</param>
 /// <param name="StatusId">New status.</param>
@@ -10,8 +9,8 @@ namespace HaloMcp.Grains.Tickets;
 /// <param name="TeamId">New team.</param>
 /// <param name="AgentId">New agent.</param>
 /// <param name="SiteId">New site.</param>
+[GenerateSerializer, Immutable, Alias("halo.Tickets.UpdateTicketCommand")]
 public sealed record UpdateTicketCommand(
-    int TicketId,
     string? Summary,
     string? Details,
     int? StatusId,

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using HaloMcp.Grains.HaloPsa.Errors;
+using HaloMcp.Grains.HaloPsa.Http;
 using HaloMcp.Grains.HaloPsa.Json;
 using HaloMcp.Grains.HaloPsa.Queries;
 using HaloMcp.Grains.HaloPsa.Resilience;
@@ -15,27 +16,26 @@ using Polly.Timeout;
 namespace HaloMcp.Grains.HaloPsa;
 
 /// <summary>
-/// Typed client for one HaloPSA instance's REST API. Every upstream attempt passes the
-/// <see cref="IHaloRequestGate"/> first; tokens come from the <see cref="IHaloTokenSource"/> (a 401 invalidates the
-/// token and re-tries once). Reads retry 429s, 5xx and timeouts within <see cref="HaloClientOptions.ReadDeadline"/>;
-/// writes are retried only when HaloPSA provably did not process them, and otherwise fail with
-/// <see cref="HaloWriteOutcomeUnknownException"/>. Failures surface as <see cref="HaloApiException"/> subtypes.
+/// Typed client for one HaloPSA instance's REST API. Its <see cref="HttpClient"/> carries the HaloPSA pipeline
+/// (<see cref="Http.HaloHttpPipeline"/>): an admission handler that takes a budget permit and the bearer token for every
+/// attempt (a 401 re-asks once naming the rejected token), then a handler that times each attempt. Reads retry 429s,
+/// 5xx and timeouts within <see cref="HaloClientOptions.ReadDeadline"/>; writes are retried only when HaloPSA provably
+/// did not process them, and otherwise fail with <see cref="HaloWriteOutcomeUnknownException"/>. Failures surface as
+/// <see cref="HaloApiException"/> subtypes.
 /// </summary>
-/// <param name="httpClient">The HTTP client (its own timeout should be infinite or longer than the attempt timeout).</param>
-/// <param name="connection">Which instance to call.</param>
-/// <param name="tokenSource">Where bearer tokens come from.</param>
-/// <param name="requestGate">The request-budget seam, asked before every attempt.</param>
+/// <param name="httpClient">The HTTP client with the HaloPSA pipeline (its own timeout infinite or longer than an attempt).</param>
+/// <param name="connection">Which instance to call (the admission may redirect to the URL its token was issued for).</param>
 /// <param name="options">Timeouts and retries.</param>
 /// <param name="timeProvider">Drives back-off, timeouts and deadlines.</param>
 /// <param name="logger">Logs retries and failures (never tokens or secrets).</param>
+/// <param name="tenantId">The tenant whose budget and token admit each attempt; it travels in the request's options.</param>
 public sealed partial class HaloApiClient(
     HttpClient httpClient,
     HaloConnection connection,
-    IHaloTokenSource tokenSource,
-    IHaloRequestGate requestGate,
     HaloClientOptions options,
     TimeProvider timeProvider,
-    ILogger<HaloApiClient> logger)
+    ILogger<HaloApiClient> logger,
+    string? tenantId = null)
 {
     /// <summary>HaloPSA's page-size ceiling (documented for the ticket family, silently applied elsewhere).</summary>
     public const int MaxPageSize = 100;
@@ -43,7 +43,6 @@ public sealed partial class HaloApiClient(
     private readonly Uri _apiBase = connection.ApiBaseUri;
     private readonly ResiliencePipeline<HaloResponse> _reads = HaloResiliencePipelines.ForReads(options, timeProvider, logger);
     private readonly ResiliencePipeline<HaloResponse> _writes = HaloResiliencePipelines.ForWrites(options, timeProvider, logger);
-    private readonly ResiliencePipeline _attempt = HaloResiliencePipelines.ForAttempts(options, timeProvider);
 
     /// <summary>
     /// Enumerates every record of a paged list, page by page (<see cref="MaxPageSize"/> rows each), until HaloPSA
@@ -133,12 +132,11 @@ public sealed partial class HaloApiClient(
 
     private async Task<HaloResponse> ReadAsync(HaloRequest request, CancellationToken cancellationToken)
     {
-        var state = new HaloAttemptState(request);
-        var context = NewContext(request, options.ReadDeadline, cancellationToken);
+        var context = NewContext(request, options.ReadDeadline, cancellationToken, out var state);
         HaloResponse response;
         try
         {
-            response = await _reads.ExecuteAsync(static (ctx, s) => s.Client.AttemptAsync(s.State, ctx.CancellationToken), context, (Client: this, State: state));
+            response = await _reads.ExecuteAsync(static (ctx, s) => s.Client.SendOnceAsync(s.State, ctx.CancellationToken), context, (Client: this, State: state));
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -172,12 +170,11 @@ public sealed partial class HaloApiClient(
 
     private async Task<HaloResponse> WriteAsync(HaloRequest request, CancellationToken cancellationToken)
     {
-        var state = new HaloAttemptState(request);
-        var context = NewContext(request, options.WriteDeadline, cancellationToken);
+        var context = NewContext(request, options.WriteDeadline, cancellationToken, out var state);
         HaloResponse response;
         try
         {
-            response = await _writes.ExecuteAsync(static (ctx, s) => s.Client.AttemptAsync(s.State, ctx.CancellationToken), context, (Client: this, State: state));
+            response = await _writes.ExecuteAsync(static (ctx, s) => s.Client.SendOnceAsync(s.State, ctx.CancellationToken), context, (Client: this, State: state));
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -222,34 +219,28 @@ public sealed partial class HaloApiClient(
     private static HaloTransientException NotStarted(HaloRequest request, Exception inner) =>
         new("The call to HaloPSA could not start before its deadline (request budget or token wait); nothing was sent.", null, request.Path, inner);
 
-    private ResilienceContext NewContext(HaloRequest request, TimeSpan deadline, CancellationToken cancellationToken)
+    private ResilienceContext NewContext(HaloRequest request, TimeSpan deadline, CancellationToken cancellationToken, out HaloAttemptState state)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(HaloResiliencePipelines.DeadlineKey, timeProvider.GetUtcNow() + deadline);
+        var at = timeProvider.GetUtcNow() + deadline;
+        state = new HaloAttemptState(request, at);
+        context.Properties.Set(HaloResiliencePipelines.DeadlineKey, at);
         context.Properties.Set(HaloResiliencePipelines.RequestKey, request);
         return context;
     }
 
-    // One attempt: send with the current token; on a 401 drop that token, fetch another and send once more.
-    private async ValueTask<HaloResponse> AttemptAsync(HaloAttemptState state, CancellationToken cancellationToken)
-    {
-        var response = await SendOnceAsync(state, cancellationToken);
-        if (response.Status != HttpStatusCode.Unauthorized)
-        {
-            return response;
-        }
-
-        HaloApiClientLog.TokenRejected(logger, state.Request.Path);
-        return await SendOnceAsync(state, cancellationToken);
-    }
-
+    // One attempt. The pipeline's admission handler adds the permit and the token (and re-sends once after a 401); its
+    // attempt handler times the exchange and records whether the request may have reached HaloPSA.
     private async ValueTask<HaloResponse> SendOnceAsync(HaloAttemptState state, CancellationToken cancellationToken)
     {
         var request = state.Request;
-        await requestGate.AcquireAsync(request.Kind, cancellationToken);
-        var token = await tokenSource.GetTokenAsync(cancellationToken);
         using var message = new HttpRequestMessage(request.Method, new Uri(_apiBase, request.PathAndQuery));
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        message.Options.Set(HaloRequestOptions.Attempt, state);
+        if (tenantId is not null)
+        {
+            message.Options.Set(HaloRequestOptions.Tenant, tenantId);
+        }
+
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (request.Body is { } body)
         {
@@ -257,24 +248,12 @@ public sealed partial class HaloApiClient(
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
-        state.Attempts++;
-        state.InFlight = true;
         HaloResponse response;
         try
         {
-            response = await _attempt.ExecuteAsync(
-                async token =>
-                {
-                    using var answer = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token);
-                    var bytes = await answer.Content.ReadAsByteArrayAsync(token);
-                    return new HaloResponse(answer.StatusCode, bytes, HaloRetryAfter.FromHeader(answer.Headers.RetryAfter, timeProvider));
-                },
-                cancellationToken);
-        }
-        catch (HttpRequestException ex) when (HaloResiliencePipelines.NeverSent(ex))
-        {
-            state.InFlight = false;
-            throw;
+            using var answer = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var bytes = await answer.Content.ReadAsByteArrayAsync(cancellationToken);
+            response = new HaloResponse(answer.StatusCode, bytes, HaloRetryAfter.FromHeader(answer.Headers.RetryAfter, timeProvider));
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -284,14 +263,9 @@ public sealed partial class HaloApiClient(
 
         state.InFlight = false;
         state.LastResponse = response;
-        if (response.Status == HttpStatusCode.Unauthorized)
-        {
-            tokenSource.Invalidate(token);
-        }
-        else if (response.IsRateLimited)
+        if (response.IsRateLimited)
         {
             HaloApiClientLog.RateLimited(logger, request.Path, response.RetryAfter);
-            requestGate.OnRateLimited(response.RetryAfter);
         }
 
         return response;

@@ -6,8 +6,11 @@ public sealed class HaloClientOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "HaloPsa";
 
-    /// <summary>How long one HTTP attempt may take before it is abandoned.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long one HTTP exchange may take before it is abandoned (waiting for a permit does not count). Well below
+    /// <see cref="ReadDeadline"/>, so that a slow read is retried within its deadline.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
     /// <summary>The overall time a read may take across all its attempts and back-off waits.</summary>
     public TimeSpan ReadDeadline { get; set; } = TimeSpan.FromSeconds(90);

@@ -5,7 +5,6 @@ using HaloMcp.Grains.Projects;
 using HaloMcp.Grains.Search;
 using HaloMcp.Grains.Tickets;
 using HaloMcp.Grains.Upstream;
-using HaloMcp.Silo;
 using WireActionQuery = HaloMcp.Grains.HaloPsa.Queries.ActionQuery;
 using WireAssetQuery = HaloMcp.Grains.HaloPsa.Queries.AssetQuery;
 using WireClientQuery = HaloMcp.Grains.HaloPsa.Queries.ClientQuery;
@@ -17,18 +16,21 @@ using WireUserQuery = HaloMcp.Grains.HaloPsa.Queries.UserQuery;
 
 namespace HaloMcp.Grains.ServiceDesk;
 
-/// <summary>A tenant's service-desk reads. Stateless: every method interleaves and does its HTTP outside any turn.</summary>
+/// <summary>A tenant's service-desk reads. It owns no state, so its calls interleave freely on one
+/// activation per tenant (not a stateless worker: Orleans 10.4.2 does not pass a caller's cancellation into a
+/// stateless worker, and a caller that gives up must leave the budget's queue).</summary>
+[Reentrant]
 public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServiceDeskGrain
 {
     /// <summary>How many of a client's or agent's tickets <see cref="ListActionsAsync"/> reads when no ticket is given.</summary>
     public const int ActionScanTickets = 15;
 
-    private string TenantId => GetPrimaryKeyString();
+    private string TenantId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public async Task<PagedResult<TicketRow>> ListTicketsAsync(TicketQuery query, CancellationToken cancellationToken)
     {
-        var page = await clients.CallAsync(TenantId, c => c.ListTicketsAsync(ToWire(query), cancellationToken), cancellationToken);
+        var page = await clients.CallAsync(TenantId, c => c.ListTicketsAsync(ToWire(query), cancellationToken));
         return Pages.Map(page, TicketMapper.ToRow);
     }
 
@@ -40,12 +42,12 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
             var wire = new WireActionQuery { TicketId = ticketId, DateFrom = query.DateFrom, DateTo = InclusiveEnd(query.DateTo), Page = query.Page, PageSize = query.PageSize };
             if (query.AgentId is null && !query.BillableOnly && query.ClientId is null)
             {
-                var page = await clients.CallAsync(TenantId, c => c.ListActionsAsync(wire, cancellationToken), cancellationToken);
+                var page = await clients.CallAsync(TenantId, c => c.ListActionsAsync(wire, cancellationToken));
                 return Pages.Map(page, TicketMapper.ToRow);
             }
 
             return await Pages.FilterAsync(
-                (n, ct) => clients.CallAsync(TenantId, c => c.ListActionsAsync(wire with { Page = n, PageSize = HaloApiClient.MaxPageSize }, ct), ct),
+                (n, ct) => clients.CallAsync(TenantId, c => c.ListActionsAsync(wire with { Page = n, PageSize = HaloApiClient.MaxPageSize }, ct)),
                 a => Keep(a, query), TicketMapper.ToRow, query.Page, query.PageSize, "give a date range.", cancellationToken);
         }
 
@@ -53,15 +55,13 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         // active tickets.
         var tickets = await clients.CallAsync(
             TenantId,
-            c => c.ListTicketsAsync(new WireTicketQuery { ClientId = query.ClientId, AgentId = query.AgentId, Page = 1, PageSize = ActionScanTickets, OrderBy = "lastactiondate", OrderDescending = true }, cancellationToken),
-            cancellationToken);
+            c => c.ListTicketsAsync(new WireTicketQuery { ClientId = query.ClientId, AgentId = query.AgentId, Page = 1, PageSize = ActionScanTickets, OrderBy = "lastactiondate", OrderDescending = true }, cancellationToken));
         var all = new List<ActionRow>();
         foreach (var ticket in tickets.Items)
         {
             var actions = await clients.CallAsync(
                 TenantId,
-                c => c.ListActionsAsync(new WireActionQuery { TicketId = ticket.Id, DateFrom = query.DateFrom, DateTo = query.DateTo, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken),
-                cancellationToken);
+                c => c.ListActionsAsync(new WireActionQuery { TicketId = ticket.Id, DateFrom = query.DateFrom, DateTo = query.DateTo, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken));
             all.AddRange(actions.Items.Where(a => Keep(a, query)).Select(TicketMapper.ToRow));
         }
 
@@ -75,15 +75,14 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
     {
         var page = await clients.CallAsync(
             TenantId,
-            c => c.ListProjectsAsync(new WireProjectQuery { ClientId = query.ClientId, OpenOnly = query.OpenOnly, Search = query.Search, Page = query.Page, PageSize = query.PageSize }, cancellationToken),
-            cancellationToken);
+            c => c.ListProjectsAsync(new WireProjectQuery { ClientId = query.ClientId, OpenOnly = query.OpenOnly, Search = query.Search, Page = query.Page, PageSize = query.PageSize }, cancellationToken));
         return Pages.Map(page, ProjectMapper.ToRow);
     }
 
     /// <inheritdoc />
     public async Task<ProjectDetail> GetProjectAsync(int projectId, CancellationToken cancellationToken)
     {
-        var project = await clients.CallAsync(TenantId, c => c.GetProjectAsync(projectId, cancellationToken), cancellationToken);
+        var project = await clients.CallAsync(TenantId, c => c.GetProjectAsync(projectId, cancellationToken));
         return ProjectMapper.ToDetail(project);
     }
 
@@ -91,7 +90,7 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
     public async Task<IReadOnlyList<ReportRow>> ListReportsAsync(string? search, CancellationToken cancellationToken)
     {
         var page = await clients.CallAsync(
-            TenantId, c => c.ListReportsAsync(new WireReportQuery { Search = search, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken), cancellationToken);
+            TenantId, c => c.ListReportsAsync(new WireReportQuery { Search = search, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken));
         return [.. page.Items.Select(ProjectMapper.ToRow)];
     }
 
@@ -102,15 +101,15 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         var limit = query.Limit;
         (IReadOnlyList<SearchHit> Hits, int Total) found = query.Entity switch
         {
-            SearchEntity.Tickets => Hits(await clients.CallAsync(TenantId, c => c.ListTicketsAsync(new WireTicketQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+            SearchEntity.Tickets => Hits(await clients.CallAsync(TenantId, c => c.ListTicketsAsync(new WireTicketQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken)),
                 t => new SearchHit(t.Id, t.Summary ?? $"#{t.Id}", TextOf(t.ClientName, t.StatusName))),
-            SearchEntity.Clients => Hits(await clients.CallAsync(TenantId, c => c.ListClientsAsync(new WireClientQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+            SearchEntity.Clients => Hits(await clients.CallAsync(TenantId, c => c.ListClientsAsync(new WireClientQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken)),
                 x => new SearchHit(x.Id, x.Name ?? $"#{x.Id}", x.Inactive ? "inactive" : PlainText.OrNull(x.TopLevelName))),
-            SearchEntity.Assets => Hits(await clients.CallAsync(TenantId, c => c.ListAssetsAsync(new WireAssetQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+            SearchEntity.Assets => Hits(await clients.CallAsync(TenantId, c => c.ListAssetsAsync(new WireAssetQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken)),
                 a => new SearchHit(a.Id, a.InventoryNumber ?? a.KeyField ?? $"#{a.Id}", TextOf(a.AssetTypeName, a.ClientName))),
-            SearchEntity.Sites => Hits(await clients.CallAsync(TenantId, c => c.ListSitesAsync(new WireSiteQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+            SearchEntity.Sites => Hits(await clients.CallAsync(TenantId, c => c.ListSitesAsync(new WireSiteQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken)),
                 s => new SearchHit(s.Id, s.Name ?? $"#{s.Id}", PlainText.OrNull(s.ClientName))),
-            SearchEntity.Users => Hits(await clients.CallAsync(TenantId, c => c.ListUsersAsync(new WireUserQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken), cancellationToken),
+            SearchEntity.Users => Hits(await clients.CallAsync(TenantId, c => c.ListUsersAsync(new WireUserQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken)),
                 u => new SearchHit(u.Id, u.Name ?? $"#{u.Id}", TextOf(u.EmailAddress, u.ClientName))),
             SearchEntity.Agents => await SearchAgentsAsync(text, limit, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Entity, "Unknown search entity."),

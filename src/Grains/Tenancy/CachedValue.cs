@@ -4,10 +4,10 @@ namespace HaloMcp.Grains.Tenancy;
 /// A value loaded on demand and kept for a time to live: concurrent callers share one load (single flight), a failed
 /// load is not cached, and <see cref="Invalidate"/> forces the next caller to load afresh.
 /// </summary>
+/// <remarks>It lives in one grain activation and is used on its scheduler only, so it needs no lock.</remarks>
 /// <typeparam name="T">The cached value.</typeparam>
 public sealed class CachedValue<T>(Func<CancellationToken, Task<T>> load, TimeSpan timeToLive, TimeProvider time, Action<bool>? observe = null)
 {
-    private readonly Lock _gate = new();
     private Task<T>? _value;
     private DateTimeOffset _expiresAt;
     private long _generation;
@@ -21,37 +21,28 @@ public sealed class CachedValue<T>(Func<CancellationToken, Task<T>> load, TimeSp
     /// <summary>The value, loading it if it is absent or expired.</summary>
     public Task<T> GetAsync(CancellationToken cancellationToken)
     {
-        Task<T> value;
-        bool hit;
-        lock (_gate)
+        var hit = _value is not null && !(_value.IsCompleted && time.GetUtcNow() >= _expiresAt);
+        if (hit)
         {
-            hit = _value is not null && !(_value.IsCompleted && time.GetUtcNow() >= _expiresAt);
-            if (hit)
-            {
-                Hits++;
-            }
-            else
-            {
-                Loads++;
-                _value = LoadAsync(++_generation);
-            }
-
-            value = _value!;
+            Hits++;
+        }
+        else
+        {
+            Loads++;
+            _value = LoadAsync(++_generation);
         }
 
         observe?.Invoke(hit);
+        var value = _value!;
         return value.IsCompleted ? value : value.WaitAsync(cancellationToken);
     }
 
     /// <summary>Replaces the value with one known to be current (e.g. what HaloPSA answered to a write).</summary>
     public void Set(T value)
     {
-        lock (_gate)
-        {
-            _value = Task.FromResult(value);
-            _expiresAt = time.GetUtcNow() + timeToLive;
-            _generation++;
-        }
+        _value = Task.FromResult(value);
+        _expiresAt = time.GetUtcNow() + timeToLive;
+        _generation++;
     }
 
     /// <summary>
@@ -60,56 +51,37 @@ public sealed class CachedValue<T>(Func<CancellationToken, Task<T>> load, TimeSp
     /// </summary>
     public void Update(Func<T, T> change)
     {
-        lock (_gate)
-        {
-            if (_value is { IsCompletedSuccessfully: true } current)
-            {
-                _value = Task.FromResult(change(current.Result));
-            }
-            else
-            {
-                _value = null;
-            }
-
-            _generation++;
-        }
+        _value = _value is { IsCompletedSuccessfully: true } current ? Task.FromResult(change(current.Result)) : null;
+        _generation++;
     }
 
     /// <summary>Drops the value; the next caller loads it again.</summary>
     public void Invalidate()
     {
-        lock (_gate)
-        {
-            _value = null;
-            _generation++;
-        }
+        _value = null;
+        _generation++;
     }
 
     private async Task<T> LoadAsync(long generation)
     {
+        // Returns to the caller before the load starts, so that a load failing at once is not cached as the value.
         await Task.Yield();
         try
         {
             // The load belongs to every caller, so no single caller's cancellation stops it.
-            var value = await load(CancellationToken.None).ConfigureAwait(false);
-            lock (_gate)
+            var value = await load(CancellationToken.None);
+            if (generation == _generation)
             {
-                if (generation == _generation)
-                {
-                    _expiresAt = time.GetUtcNow() + timeToLive;
-                }
+                _expiresAt = time.GetUtcNow() + timeToLive;
             }
 
             return value;
         }
         catch
         {
-            lock (_gate)
+            if (generation == _generation)
             {
-                if (generation == _generation)
-                {
-                    _value = null;
-                }
+                _value = null;
             }
 
             throw;

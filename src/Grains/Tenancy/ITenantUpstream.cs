@@ -1,29 +1,30 @@
 using HaloMcp.Grains.HaloPsa;
-using HaloMcp.Grains.Tenancy;
+using HaloMcp.Grains.HaloPsa.Http;
 
 namespace HaloMcp.Grains.Tenancy;
 
 /// <summary>
-/// What the tenant grain hands the other grains of its tenant for each upstream request: the settings, a token and
-/// a permit from the budget. Internal to the grains (the Api never calls it); all of it comes from memory, so every
-/// method interleaves and the HTTP request itself runs in the caller, outside the tenant's turn.
+/// What the tenant grain does for every upstream attempt of its tenant's grains (internal to the grains: the Api never
+/// calls it). One call admits one attempt: a permit from the budget and the token to send, with the API root the token
+/// was issued for. Everything is served from memory, so the tenant grain interleaves these calls freely.
 /// </summary>
+[Alias("halo.ITenantUpstream")]
 public interface ITenantUpstream : IGrainWithStringKey
 {
-    /// <summary>The tenant's current settings.</summary>
-    /// <exception cref="Errors.HaloOperationException">The tenant is not configured.</exception>
-    [AlwaysInterleave]
-    Task<TenantSettings> GetSettingsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Waits (in arrival order, until <paramref name="deadline"/> at the latest) for a permit of <paramref name="kind"/>,
+    /// then hands out a valid token for the tenant's current settings. <paramref name="rejectedToken"/> is a token
+    /// HaloPSA just refused for this request; it is dropped first.
+    /// </summary>
+    /// <exception cref="Errors.HaloOperationException">Rate limited (with the wait), an unknown tenant, or a token failure.</exception>
+    [Alias("Admit")]
+    Task<HaloAdmission> AdmitAsync(HaloRequestKind kind, string? rejectedToken, DateTimeOffset deadline, CancellationToken cancellationToken);
 
-    /// <summary>A valid token; <paramref name="rejected"/> is a token HaloPSA just refused, which is dropped first.</summary>
-    [AlwaysInterleave]
-    Task<HaloAccessToken> GetTokenAsync(string? rejected, CancellationToken cancellationToken);
-
-    /// <summary>Waits for a permit from the tenant's request budget, in arrival order, up to the call's deadline.</summary>
-    [AlwaysInterleave]
-    Task AcquirePermitAsync(HaloRequestKind kind, CancellationToken cancellationToken);
+    /// <summary>HaloPSA refused <paramref name="rejectedToken"/> even freshly issued: it is not handed out again.</summary>
+    [Alias("ReportTokenRejected")]
+    Task ReportTokenRejectedAsync(string rejectedToken, CancellationToken cancellationToken);
 
     /// <summary>HaloPSA answered 429: pause the tenant for <paramref name="retryAfter"/> (or its whole window).</summary>
-    [AlwaysInterleave]
+    [Alias("ReportRateLimited")]
     Task ReportRateLimitedAsync(TimeSpan? retryAfter, CancellationToken cancellationToken);
 }

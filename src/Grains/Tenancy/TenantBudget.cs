@@ -1,325 +1,228 @@
 using HaloMcp.Grains.Errors;
-using HaloMcp.Grains.Tenancy;
-using HaloMcp.Silo.Cluster;
 
 namespace HaloMcp.Grains.Tenancy;
 
 /// <summary>
 /// One tenant's HaloPSA request budget: never more than N upstream requests in any rolling window W. Callers over
-/// budget wait in arrival order until a permit frees up or their deadline passes; a 429 from HaloPSA pauses the
-/// tenant for the time it names.
+/// budget wait in arrival order until a permit frees up or their deadline passes; a caller whose deadline comes before
+/// the next free slot is told at once, with the real wait; a 429 from HaloPSA pauses the tenant for the time it names.
 /// </summary>
 /// <remarks>
-/// The permits themselves live in an <see cref="IRequestBudgetStore"/> so that a cluster shares one budget. The
-/// window used is W plus <see cref="BudgetEnforcementOptions.SkewMargin"/>: a permit is granted before its request reaches
-/// HaloPSA, and the margin keeps network delay from pushing two windows' worth into one of HaloPSA's.
+/// It runs on the tenant grain's scheduler (one turn at a time, interleaved at awaits), so it holds no lock. The grain
+/// wakes it with a grain timer (<paramref name="scheduleWakeUp"/>) when the next slot comes; a waiter that gives up
+/// only completes its own task, and the queue drops it at the next look. The window enforced is W plus
+/// <see cref="BudgetEnforcementOptions.SkewMargin"/>: a permit is granted before its request reaches HaloPSA, and the
+/// margin keeps network delay from pushing two windows' worth into one of HaloPSA's.
 /// </remarks>
-public sealed class TenantBudget : IDisposable
+/// <param name="budget">The tenant's N per W as configured now.</param>
+/// <param name="time">The clock.</param>
+/// <param name="options">The skew margin.</param>
+/// <param name="scheduleWakeUp">Arranges a call to <see cref="WakeUp"/> after the given delay (replacing any earlier one).</param>
+/// <param name="granted">Told the time of every permit granted (for observation).</param>
+public sealed class TenantBudget(
+    Func<RequestBudget> budget,
+    TimeProvider time,
+    BudgetEnforcementOptions options,
+    Action<TimeSpan> scheduleWakeUp,
+    Action<DateTimeOffset>? granted = null)
 {
-    private readonly string _key;
-    private readonly Func<RequestBudget> _budget;
-    private readonly IRequestBudgetStore _store;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _skewMargin;
-    private readonly Lock _gate = new();
+    private readonly RequestGrantLog _log = new();
     private readonly LinkedList<Waiter> _queue = new();
-    private readonly ITimer _wakeUp;
-    private bool _pumping;
-    private long _granted;
-    private long _waited;
-    private long _rejected;
-
-    /// <summary>Creates the budget of the tenant whose store key is <paramref name="key"/>.</summary>
-    public TenantBudget(string key, Func<RequestBudget> budget, IRequestBudgetStore store, TimeProvider time, BudgetEnforcementOptions options)
-    {
-        _key = key;
-        _budget = budget;
-        _store = store;
-        _time = time;
-        _skewMargin = options.SkewMargin;
-        _wakeUp = time.CreateTimer(static s => ((TenantBudget)s!).OnWakeUp(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-    }
+    private DateTimeOffset? _wakeUpAt;
 
     /// <summary>Permits granted at once.</summary>
-    public long GrantedImmediately => Interlocked.Read(ref _granted);
+    public long GrantedImmediately { get; private set; }
 
     /// <summary>Permits granted after waiting in the queue.</summary>
-    public long GrantedAfterWaiting => Interlocked.Read(ref _waited);
+    public long GrantedAfterWaiting { get; private set; }
 
     /// <summary>Callers refused because their deadline came before a permit could.</summary>
-    public long Rejected => Interlocked.Read(ref _rejected);
+    public long Rejected { get; private set; }
 
-    /// <summary>Callers waiting right now.</summary>
-    public int QueueLength
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queue.Count;
-            }
-        }
-    }
+    /// <summary>Callers waiting right now (those that gave up are not counted).</summary>
+    public int QueueLength => _queue.Count(w => !w.Task.IsCompleted);
 
     /// <summary>The budget actually enforced: the tenant's N over its window plus the skew margin.</summary>
     public RequestBudget EnforcedBudget
     {
         get
         {
-            var budget = _budget();
-            return budget with { Window = budget.Window + _skewMargin };
+            var configured = budget();
+            return configured with { Window = configured.Window + options.SkewMargin };
         }
     }
 
-    /// <summary>
-    /// Takes one permit for one upstream request, waiting in arrival order until <paramref name="deadline"/>.
-    /// </summary>
+    /// <summary>Whether nothing of this budget still counts: no grant in the window, no pause, nobody waiting.</summary>
+    public bool IsIdle => QueueLength == 0 && _log.IsIdle(EnforcedBudget, time.GetUtcNow());
+
+    /// <summary>Takes one permit for one upstream request, waiting in arrival order until <paramref name="deadline"/>.</summary>
+    /// <returns>True when the caller had to wait for it.</returns>
     /// <exception cref="HaloOperationException">With <see cref="HaloFailureKind.RateLimited"/> when no permit can be had by the deadline.</exception>
-    public ValueTask AcquireAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
+    public ValueTask<bool> AcquireAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var now = time.GetUtcNow();
+        if (FirstWaiting() is null)
+        {
+            var decision = _log.TryTake(EnforcedBudget, now);
+            if (decision.Granted)
+            {
+                GrantedImmediately++;
+                granted?.Invoke(now);
+                return ValueTask.FromResult(false);
+            }
+
+            if (deadline < decision.NextSlotAt)
+            {
+                Rejected++;
+                return ValueTask.FromException<bool>(RateLimited(decision.NextSlotAt - now));
+            }
+
+            ScheduleWakeUp(decision.NextSlotAt, now);
+        }
+
         var waiter = new Waiter(deadline);
-        bool startPump;
-        lock (_gate)
+        _queue.AddLast(waiter);
+        if (cancellationToken.CanBeCanceled)
         {
-            waiter.Node = _queue.AddLast(waiter);
-            startPump = !_pumping;
-            _pumping = true;
+            // Only the waiter's own task changes here (the callback may run on any thread); the queue drops it later.
+            waiter.Registration = cancellationToken.Register(static s => ((Waiter)s!).TrySetCanceled(), waiter);
         }
 
-        if (!startPump)
+        if (_wakeUpAt is null)
         {
-            return waiter.Register(this, cancellationToken);
+            Pump();
         }
 
-        var pump = PumpAsync(CancellationToken.None);
-        if (waiter.Task.IsCompleted)
-        {
-            // The fast path: the queue was empty and the store answered synchronously.
-            Observe(pump);
-            return new ValueTask(waiter.Task);
-        }
-
-        Observe(pump);
-        return waiter.Register(this, cancellationToken);
+        return new ValueTask<bool>(waiter.Task);
     }
 
     /// <summary>HaloPSA answered 429: hold every permit back for <paramref name="retryAfter"/>.</summary>
-    public async ValueTask PauseAsync(TimeSpan retryAfter, CancellationToken cancellationToken)
+    public void Pause(TimeSpan retryAfter)
     {
-        await _store.PauseAsync(_key, _time.GetUtcNow() + retryAfter, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        _log.Pause(now + retryAfter);
     }
 
     /// <summary>Permits in the current window and any pause, for dashboards and tools.</summary>
-    public ValueTask<BudgetUsage> GetUsageAsync(CancellationToken cancellationToken) =>
-        _store.GetUsageAsync(_key, EnforcedBudget, _time.GetUtcNow(), cancellationToken);
+    public BudgetUsage Usage() => _log.Usage(EnforcedBudget, time.GetUtcNow());
 
-    /// <summary>Releases the store's record of this tenant if nothing in it still counts (the tenant went idle).</summary>
-    public ValueTask<bool> ForgetIfIdleAsync(CancellationToken cancellationToken) =>
-        _store.ForgetIfIdleAsync(_key, EnforcedBudget, _time.GetUtcNow(), cancellationToken);
-
-    /// <inheritdoc />
-    public void Dispose()
+    /// <summary>The next slot may have come: serves waiters in order while permits last.</summary>
+    public void WakeUp()
     {
-        _wakeUp.Dispose();
-        List<Waiter> abandoned;
-        lock (_gate)
-        {
-            abandoned = [.. _queue];
-            _queue.Clear();
-        }
-
-        foreach (var waiter in abandoned)
-        {
-            waiter.TrySetException(new ObjectDisposedException(nameof(TenantBudget)));
-        }
+        _wakeUpAt = null;
+        Pump();
     }
 
-    private static void Observe(Task pump)
+    /// <summary>Fails every waiter (the tenant grain is going away).</summary>
+    public void Abandon()
     {
-        if (!pump.IsCompleted)
+        foreach (var waiter in _queue)
         {
-            pump.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            waiter.TrySetException(new HaloOperationException(HaloFailureKind.Unavailable, "The tenant's request budget moved; try again."));
+            waiter.Registration.Dispose();
         }
+
+        _queue.Clear();
     }
 
-    private void OnWakeUp()
+    private void Pump()
     {
-        lock (_gate)
+        while (FirstWaiting() is { } head)
         {
-            if (_pumping || _queue.Count == 0)
+            var now = time.GetUtcNow();
+            if (head.Deadline < now)
             {
+                Refuse(head, TimeSpan.Zero);
+                continue;
+            }
+
+            var decision = _log.TryTake(EnforcedBudget, now);
+            if (!decision.Granted)
+            {
+                // Nobody queued can be served before the next slot: refuse those whose deadline comes first, now,
+                // with an honest retry time, instead of letting them wait for nothing.
+                RefuseThoseDueBefore(decision.NextSlotAt, now);
+                if (FirstWaiting() is not null)
+                {
+                    ScheduleWakeUp(decision.NextSlotAt, now);
+                }
+
                 return;
             }
 
-            _pumping = true;
-        }
-
-        Observe(PumpAsync(CancellationToken.None));
-    }
-
-    // Only one pump runs at a time (guarded by _pumping), so permits go to waiters strictly in queue order.
-    private async Task PumpAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
+            _queue.RemoveFirst();
+            head.Registration.Dispose();
+            if (head.TrySetResult(true))
             {
-                Waiter? head;
-                lock (_gate)
-                {
-                    head = _queue.First?.Value;
-                    if (head is null)
-                    {
-                        _pumping = false;
-                        return;
-                    }
-                }
-
-                var now = _time.GetUtcNow();
-                if (head.Deadline < now)
-                {
-                    Reject(head, TimeSpan.Zero);
-                    continue;
-                }
-
-                var decision = await _store.TryTakeAsync(_key, EnforcedBudget, now, cancellationToken).ConfigureAwait(false);
-                if (decision.Granted)
-                {
-                    if (Dequeue(head))
-                    {
-                        if (head.HasWaited)
-                        {
-                            Interlocked.Increment(ref _waited);
-                        }
-                        else
-                        {
-                            Interlocked.Increment(ref _granted);
-                        }
-
-                        head.TrySetResult();
-                    }
-
-                    // A cancelled waiter leaves its permit unused; it is spent already and simply counts in the window.
-                    continue;
-                }
-
-                // Nobody queued can be served before the next slot: refuse those whose deadline comes first, now,
-                // with an honest retry time, instead of letting them wait for nothing.
-                RejectThoseDueBefore(decision.NextSlotAt, now);
-                lock (_gate)
-                {
-                    foreach (var waiter in _queue)
-                    {
-                        waiter.HasWaited = true;
-                    }
-
-                    if (_queue.Count == 0)
-                    {
-                        _pumping = false;
-                        return;
-                    }
-
-                    _pumping = false;
-                    var due = decision.NextSlotAt - _time.GetUtcNow();
-                    _wakeUp.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
-                    return;
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            List<Waiter> failed;
-            lock (_gate)
-            {
-                failed = [.. _queue];
-                _queue.Clear();
-                _pumping = false;
+                GrantedAfterWaiting++;
+                granted?.Invoke(now);
             }
 
-            foreach (var waiter in failed)
-            {
-                waiter.TrySetException(new HaloOperationException(HaloFailureKind.Unavailable, "The request budget could not be checked; try again.", innerException: ex));
-            }
+            // A waiter that gave up as its permit came leaves it unused; it is spent and simply counts in the window.
         }
     }
 
-    private void RejectThoseDueBefore(DateTimeOffset nextSlotAt, DateTimeOffset now)
+    // Drops waiters that gave up from the head of the queue and returns the first one still waiting.
+    private Waiter? FirstWaiting()
     {
-        List<Waiter> late = [];
-        lock (_gate)
+        while (_queue.First is { } node && node.Value.Task.IsCompleted)
         {
-            for (var node = _queue.First; node is not null;)
+            node.Value.Registration.Dispose();
+            _queue.RemoveFirst();
+        }
+
+        return _queue.First?.Value;
+    }
+
+    private void RefuseThoseDueBefore(DateTimeOffset nextSlotAt, DateTimeOffset now)
+    {
+        for (var node = _queue.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value.Task.IsCompleted || node.Value.Deadline < nextSlotAt)
             {
-                var next = node.Next;
-                if (node.Value.Deadline < nextSlotAt)
+                _queue.Remove(node);
+                node.Value.Registration.Dispose();
+                if (node.Value.TrySetException(RateLimited(nextSlotAt - now)))
                 {
-                    late.Add(node.Value);
-                    _queue.Remove(node);
-                    node.Value.Node = null;
+                    Rejected++;
                 }
-
-                node = next;
-            }
-        }
-
-        foreach (var waiter in late)
-        {
-            Interlocked.Increment(ref _rejected);
-            waiter.TrySetException(HaloOperationException.RateLimited(nextSlotAt - now, "the tenant's HaloPSA request budget is spent"));
-        }
-    }
-
-    private void Reject(Waiter waiter, TimeSpan retryAfter)
-    {
-        if (Dequeue(waiter))
-        {
-            Interlocked.Increment(ref _rejected);
-            waiter.TrySetException(HaloOperationException.RateLimited(retryAfter, "the tenant's HaloPSA request budget is spent"));
-        }
-    }
-
-    private bool Dequeue(Waiter waiter)
-    {
-        lock (_gate)
-        {
-            if (waiter.Node is null)
-            {
-                return false;
             }
 
-            _queue.Remove(waiter.Node);
-            waiter.Node = null;
-            return true;
+            node = next;
         }
     }
 
-    private sealed class Waiter(DateTimeOffset deadline) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    private void Refuse(Waiter waiter, TimeSpan retryAfter)
     {
-        private CancellationTokenRegistration _registration;
+        _queue.Remove(waiter);
+        waiter.Registration.Dispose();
+        if (waiter.TrySetException(RateLimited(retryAfter)))
+        {
+            Rejected++;
+        }
+    }
 
+    private void ScheduleWakeUp(DateTimeOffset at, DateTimeOffset now)
+    {
+        if (_wakeUpAt is { } pending && pending <= at)
+        {
+            return;
+        }
+
+        _wakeUpAt = at;
+        var due = at - now;
+        scheduleWakeUp(due < TimeSpan.Zero ? TimeSpan.Zero : due);
+    }
+
+    private static HaloOperationException RateLimited(TimeSpan retryAfter) =>
+        HaloOperationException.RateLimited(retryAfter, "the tenant's HaloPSA request budget is spent");
+
+    private sealed class Waiter(DateTimeOffset deadline) : TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
         public DateTimeOffset Deadline { get; } = deadline;
 
-        public LinkedListNode<Waiter>? Node { get; set; }
-
-        public bool HasWaited { get; set; }
-
-        public ValueTask Register(TenantBudget owner, CancellationToken cancellationToken)
-        {
-            if (cancellationToken.CanBeCanceled && !Task.IsCompleted)
-            {
-                _registration = cancellationToken.Register(static s =>
-                {
-                    var (budget, waiter, token) = ((TenantBudget, Waiter, CancellationToken))s!;
-                    if (budget.Dequeue(waiter))
-                    {
-                        waiter.TrySetCanceled(token);
-                    }
-                }, (owner, this, cancellationToken));
-                Task.ContinueWith(static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), _registration, TaskScheduler.Default);
-            }
-
-            return new ValueTask(Task);
-        }
+        public CancellationTokenRegistration Registration { get; set; }
     }
 }

@@ -1,109 +1,99 @@
 using HaloMcp.Grains.Diagnostics;
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.HaloPsa;
-using HaloMcp.Grains.HaloPsa.Model;
+using HaloMcp.Grains.HaloPsa.Http;
 using HaloMcp.Grains.Mapping;
 using HaloMcp.Grains.Reference;
 using HaloMcp.Grains.Upstream;
-using HaloMcp.Silo;
-using HaloMcp.Silo.Cluster;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HaloMcp.Grains.Tenancy;
 
 /// <summary>
-/// The owner of one tenant: its settings, its HaloPSA token, its request budget and its reference-data caches. It
-/// hands these out from memory, so its methods interleave; it never waits on HaloPSA inside a turn.
+/// The owner of one tenant: its settings, its HaloPSA token, its request budget and its reference-data caches, all
+/// plain fields. Single activation makes each of them cluster-wide; <see cref="ReentrantAttribute"/> lets calls
+/// interleave at awaits (one at a time, never in parallel), so nothing here needs a lock and a caller waiting for a
+/// permit or a token never holds up another.
 /// </summary>
+[Reentrant]
 public sealed partial class TenantGrain(
     ITenantDirectory directory,
     TenantHaloClients clients,
     IHttpClientFactory httpClients,
-    ISharedTokenStore tokenStore,
-    IRequestBudgetStore budgetStore,
     IOptions<HaloClientOptions> clientOptions,
     IOptions<BudgetEnforcementOptions> budgetOptions,
     IOptions<ReferenceDataOptions> cacheOptions,
+    TimeProvider time,
     TenantMetrics metrics,
     ILoggerFactory loggers) : Grain, ITenantGrain, ITenantUpstream
 {
-    private readonly Lock _gate = new();
     private readonly ILogger _logger = loggers.CreateLogger<TenantGrain>();
     private TenantSettings? _settings;
-    private TenantTokenCache? _tokens;
+    private HaloConnection? _connection;
+    private IssuedToken? _token;
+    private TokenRequest? _tokenRequest;
     private TenantBudget? _budget;
+    private IGrainTimer? _wakeUp;
     private ReferenceData? _reference;
 
-    private string TenantId => GetPrimaryKeyString();
+    private string TenantId => this.GetPrimaryKeyString();
+
+    private TenantBudget Budget => _budget ??= new TenantBudget(
+        () => (_settings ?? CurrentSettings()).EffectiveBudget, time, budgetOptions.Value, ScheduleWakeUp);
+
+    private ReferenceData Reference
+    {
+        get
+        {
+            CurrentSettings();
+            return _reference ??= new ReferenceData(Load, cacheOptions.Value.ReferenceDataTtl, time, (cache, hit) => metrics.CacheLookup(TenantId, cache, hit));
+        }
+    }
 
     /// <inheritdoc />
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         clients.Forget(TenantId);
-        if (_budget is not null)
-        {
-            // Grants still inside the window must keep counting if the tenant comes back; older ones cost nothing.
-            await _budget.ForgetIfIdleAsync(cancellationToken).ConfigureAwait(false);
-            _budget.Dispose();
-        }
-
-        if (_tokens?.Current is { } token)
-        {
-            await tokenStore.RemoveIfAsync(TenantId, token.Value, cancellationToken).ConfigureAwait(false);
-        }
+        _wakeUp?.Dispose();
+        _budget?.Abandon();
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task<TenantSettings> GetSettingsAsync(CancellationToken cancellationToken) => Task.FromResult(CurrentSettings());
-
-    /// <inheritdoc />
-    public async Task<HaloAccessToken> GetTokenAsync(string? rejected, CancellationToken cancellationToken)
+    public async Task<HaloAdmission> AdmitAsync(HaloRequestKind kind, string? rejectedToken, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         CurrentSettings();
-        if (rejected is not null)
+        if (rejectedToken is not null && _token?.Token.Value == rejectedToken)
         {
             LogTokenRejected(_logger, TenantId);
+            _token = null;
         }
 
-        return await _tokens!.GetAsync(rejected, cancellationToken).ConfigureAwait(false);
+        await AcquirePermitAsync(kind, deadline, cancellationToken);
+        return await IssueTokenAsync(cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task AcquirePermitAsync(HaloRequestKind kind, CancellationToken cancellationToken)
+    public Task ReportTokenRejectedAsync(string rejectedToken, CancellationToken cancellationToken)
     {
-        CurrentSettings();
-        var now = TimeProvider.GetUtcNow();
-        var deadline = now + budgetOptions.Value.DefaultWait;
-        if (GrainCallContext.Deadline is { } callDeadline)
+        if (_token?.Token.Value == rejectedToken)
         {
-            // Answer before the call itself times out, so the caller hears "rate limited", not "timed out".
-            var safe = callDeadline - TimeSpan.FromMilliseconds(500);
-            deadline = safe < deadline ? safe : deadline;
+            _token = null;
         }
 
-        var waitedBefore = _budget!.GrantedAfterWaiting;
-        try
-        {
-            await _budget.AcquireAsync(deadline, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.RateLimited)
-        {
-            metrics.Rejected(TenantId);
-            throw;
-        }
-
-        metrics.Permitted(TenantId, kind == HaloRequestKind.Write ? "write" : "read", _budget.GrantedAfterWaiting != waitedBefore);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public async Task ReportRateLimitedAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
+    public Task ReportRateLimitedAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var settings = CurrentSettings();
         var pause = retryAfter ?? settings.EffectiveBudget.Window;
         LogPaused(_logger, TenantId, pause.TotalSeconds);
         metrics.RateLimited(TenantId);
-        await _budget!.PauseAsync(pause, cancellationToken).ConfigureAwait(false);
+        Budget.Pause(pause);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -127,76 +117,174 @@ public sealed partial class TenantGrain(
     /// <inheritdoc />
     public async Task<IReadOnlyList<AgentInfo>> GetAgentsAsync(AgentQuery query, CancellationToken cancellationToken)
     {
-        var agents = await Reference.Agents.GetAsync(cancellationToken).ConfigureAwait(false);
+        var agents = await Reference.Agents.GetAsync(cancellationToken);
         return [.. agents.Where(a => ReferenceMapper.Matches(a, query))];
     }
 
     /// <inheritdoc />
     public async Task<AgentDetail> GetAgentAsync(int agentId, CancellationToken cancellationToken)
     {
-        var agent = await clients.CallAsync(TenantId, c => c.GetAgentAsync(agentId, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var teams = await Reference.Teams.GetAsync(cancellationToken).ConfigureAwait(false);
+        var agent = await clients.CallAsync(TenantId, c => c.GetAgentAsync(agentId, cancellationToken));
+        var teams = await Reference.Teams.GetAsync(cancellationToken);
         return ReferenceMapper.ToDetail(agent, teams);
     }
 
     /// <inheritdoc />
-    public async Task<TenantBudgetStatus> GetBudgetStatusAsync(CancellationToken cancellationToken)
+    public Task<TenantBudgetStatus> GetBudgetStatusAsync(CancellationToken cancellationToken)
     {
         CurrentSettings();
-        var usage = await _budget!.GetUsageAsync(cancellationToken).ConfigureAwait(false);
-        return new TenantBudgetStatus(usage.Limit, _budget.EnforcedBudget.Window.TotalSeconds, usage.InWindow, _budget.QueueLength, usage.PausedUntil);
+        var usage = Budget.Usage();
+        return Task.FromResult(new TenantBudgetStatus(usage.Limit, Budget.EnforcedBudget.Window.TotalSeconds, usage.InWindow, Budget.QueueLength, usage.PausedUntil));
     }
 
-    private ReferenceData Reference
+    private async Task AcquirePermitAsync(HaloRequestKind kind, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        get
+        // A caller waits no longer than the default wait, and never past the deadline of its call.
+        var latest = time.GetUtcNow() + budgetOptions.Value.DefaultWait;
+        bool waited;
+        try
         {
-            CurrentSettings();
-            lock (_gate)
+            waited = await Budget.AcquireAsync(deadline < latest ? deadline : latest, cancellationToken);
+        }
+        catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.RateLimited)
+        {
+            metrics.Rejected(TenantId);
+            throw;
+        }
+
+        metrics.Permitted(TenantId, kind == HaloRequestKind.Write ? "write" : "read", waited);
+
+        // The window's grants must keep counting however idle the tenant looks until they have left it.
+        DelayDeactivation(Budget.EnforcedBudget.Window);
+    }
+
+    // One token request however many callers need it; a token is only ever handed out with the API root of the
+    // connection it was issued for, and only while that connection is still the tenant's.
+    private async Task<HaloAdmission> IssueTokenAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var connection = _connection!;
+            if (_token is { } issued && issued.Connection == connection && IsFresh(issued.Token))
             {
-                return _reference ??= new ReferenceData(Load, cacheOptions.Value.ReferenceDataTtl, TimeProvider, (cache, hit) => metrics.CacheLookup(TenantId, cache, hit));
+                return new HaloAdmission(issued.Token, connection.ApiBaseUri);
+            }
+
+            if (_tokenRequest is not { } request || request.Connection != connection)
+            {
+                request = new TokenRequest(connection, RequestTokenAsync(connection));
+                _tokenRequest = request;
+            }
+
+            var token = await request.Token.WaitAsync(cancellationToken);
+            if (connection == _connection)
+            {
+                return new HaloAdmission(token, connection.ApiBaseUri);
+            }
+
+            // The settings changed while the token was being issued: that token is not for them.
+        }
+    }
+
+    private async Task<HaloAccessToken> RequestTokenAsync(HaloConnection connection)
+    {
+        // Returns to the caller first, so the request is registered as in flight before it can finish.
+        await Task.Yield();
+        try
+        {
+            metrics.TokenRequested(TenantId);
+            using var timeout = new CancellationTokenSource(clientOptions.Value.AttemptTimeout, time);
+            var tokenClient = new HaloTokenClient(httpClients.CreateClient(HaloHttp.TokenClientName), connection, time, loggers.CreateLogger<HaloTokenClient>());
+            var token = await tokenClient.RequestTokenAsync(timeout.Token);
+            if (connection == _connection)
+            {
+                _token = new IssuedToken(token, connection);
+            }
+
+            return token;
+        }
+        catch (OperationCanceledException)
+        {
+            // Only the request's own timeout cancels it: the request is shared, no caller's token reaches it.
+            throw new HaloOperationException(HaloFailureKind.Unavailable, "HaloPSA's authorisation server did not answer in time; try again later.");
+        }
+        catch (Exception ex) when (HaloErrorTranslator.Translate(ex) is { } translated && !ReferenceEquals(translated, ex))
+        {
+            // Translated here: only the one failure type crosses the grain boundary.
+            throw translated;
+        }
+        finally
+        {
+            if (_tokenRequest?.Connection == connection)
+            {
+                _tokenRequest = null;
             }
         }
     }
 
-    private Task<T> Load<T>(Func<HaloApiClient, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        clients.CallAsync(TenantId, c => read(c, cancellationToken), cancellationToken);
+    private bool IsFresh(HaloAccessToken token) => time.GetUtcNow() < token.ExpiresAt - clientOptions.Value.TokenRefreshMargin;
 
-    // Settings are re-read on every use so that a configuration reload takes effect at once; what hangs off them
-    // (the token, the budget) is rebuilt only when they really change.
+    private Task<T> Load<T>(Func<HaloApiClient, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        clients.CallAsync(TenantId, c => read(c, cancellationToken));
+
+    private void ScheduleWakeUp(TimeSpan due)
+    {
+        if (_wakeUp is null)
+        {
+            _wakeUp = this.RegisterGrainTimer(
+                static (grain, _) =>
+                {
+                    grain._budget?.WakeUp();
+                    return Task.CompletedTask;
+                },
+                this,
+                new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
+        else
+        {
+            _wakeUp.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    // Settings are re-read on every use so that a configuration reload takes effect at once. A change of anything
+    // that identifies the tenant's HaloPSA or its credentials (URL, auth URL, hosted tenant, client id, secret,
+    // scope) drops the token and the reference data at once; a budget change only changes the budget.
     private TenantSettings CurrentSettings()
     {
         var settings = directory.Find(TenantId)
             ?? throw new HaloOperationException(HaloFailureKind.UnknownTenant, "This tenant is not configured (any more).");
-        lock (_gate)
+        if (ReferenceEquals(settings, _settings) || settings.Equals(_settings))
         {
-            if (_settings is null || !_settings.Equals(settings))
-            {
-                var credentialsChanged = _settings is null || _settings with { Budget = null } != settings with { Budget = null };
-                _settings = settings;
-                if (credentialsChanged)
-                {
-                    var connection = TenantHaloClients.ConnectionOf(settings);
-                    _tokens = new TenantTokenCache(
-                        TenantId,
-                        new HaloTokenClient(httpClients.CreateClient(HaloHttp.ClientName), connection, TimeProvider, loggers.CreateLogger<HaloTokenClient>()),
-                        tokenStore,
-                        clientOptions.Value,
-                        TimeProvider,
-                        () => metrics.TokenRequested(TenantId));
-                    _reference = null;
-                }
-
-                _budget ??= new TenantBudget(TenantId, () => _settings.EffectiveBudget, budgetStore, TimeProvider, budgetOptions.Value);
-            }
-
-            return settings;
+            return _settings!;
         }
+
+        var connection = TenantHaloClients.ConnectionOf(settings);
+        if (_connection is not null && connection != _connection)
+        {
+            LogConnectionChanged(_logger, TenantId);
+        }
+
+        if (connection != _connection)
+        {
+            _connection = connection;
+            _token = null;
+            _reference = null;
+        }
+
+        _settings = settings;
+        return settings;
     }
+
+    private sealed record IssuedToken(HaloAccessToken Token, HaloConnection Connection);
+
+    private sealed record TokenRequest(HaloConnection Connection, Task<HaloAccessToken> Token);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "HaloPSA rejected the token of tenant {TenantId}; fetching a new one")]
     private static partial void LogTokenRejected(ILogger logger, string tenantId);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "HaloPSA answered 429 for tenant {TenantId}; pausing its requests for {Seconds} s")]
     private static partial void LogPaused(ILogger logger, string tenantId, double seconds);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "The HaloPSA connection of tenant {TenantId} changed; its token and cached reference data were dropped")]
+    private static partial void LogConnectionChanged(ILogger logger, string tenantId);
 }

@@ -1,3 +1,4 @@
+using HaloMcp.Grains.Activation;
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Model;
@@ -6,36 +7,37 @@ using HaloMcp.Grains.Mapping;
 using HaloMcp.Grains.Reference;
 using HaloMcp.Grains.Tenancy;
 using HaloMcp.Grains.Upstream;
-using HaloMcp.Silo;
-using HaloMcp.Silo.Cluster;
+using HaloMcp.Grains.Writes;
 using Microsoft.Extensions.Options;
 using WireActionQuery = HaloMcp.Grains.HaloPsa.Queries.ActionQuery;
 
 namespace HaloMcp.Grains.Tickets;
 
 /// <summary>
-/// One ticket. Reads are cached for a short time; every write runs inside this grain's turn (and the cluster-wide
-/// entity lock), so writes to one ticket reach HaloPSA one at a time in arrival order, and each write replaces or
-/// drops what it makes stale.
+/// One ticket (key: ticket id, tenant id as key extension). Reads are cached for a short time; every write runs in
+/// this grain's turn, so writes to one ticket reach HaloPSA one at a time in arrival order, and each write replaces or
+/// drops what it makes stale. A ticket HaloPSA does not have leaves no activation.
 /// </summary>
-public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLock, IOptions<ReferenceDataOptions> options) : Grain, ITicketGrain
+public sealed class TicketGrain(
+    TenantHaloClients clients,
+    EntityActivations activations,
+    IOptions<ReferenceDataOptions> options,
+    TimeProvider time) : EntityGrain(activations), ITicketGrain
 {
-    private (string TenantId, int TicketId) _key;
     private CachedValue<HaloTicket>? _ticket;
     private CachedValue<(IReadOnlyList<ActionRow> Newest, int Total)>? _actions;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _key = GrainKeys.ParseEntity(GetPrimaryKeyString());
+        await base.OnActivateAsync(cancellationToken);
         var ttl = options.Value.EntityTtl;
-        _ticket = new CachedValue<HaloTicket>(ct => clients.CallAsync(_key.TenantId, c => c.GetTicketAsync(_key.TicketId, ct), ct), ttl, TimeProvider);
-        _actions = new CachedValue<(IReadOnlyList<ActionRow>, int)>(LoadActionsAsync, ttl, TimeProvider);
-        return Task.CompletedTask;
+        _ticket = new CachedValue<HaloTicket>(ct => clients.CallAsync(TenantId, c => c.GetTicketAsync(EntityId, ct)), ttl, time);
+        _actions = new CachedValue<(IReadOnlyList<ActionRow>, int)>(LoadActionsAsync, ttl, time);
     }
 
     /// <inheritdoc />
-    public async Task<TicketDetail> GetAsync(bool includeActions, CancellationToken cancellationToken)
+    public Task<TicketDetail> GetAsync(bool includeActions, CancellationToken cancellationToken) => UseAsync(async () =>
     {
         var ticketTask = _ticket!.GetAsync(cancellationToken);
         if (!includeActions)
@@ -48,18 +50,23 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
         var ticket = await ticketTask;
         var (newest, total) = await actionsTask;
         return TicketMapper.ToDetail(ticket, newest, total);
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<TicketDetail> UpdateAsync(UpdateTicketCommand command, CancellationToken cancellationToken)
+    public Task<TicketDetail> UpdateAsync(UpdateTicketCommand command, CancellationToken cancellationToken) =>
+        UseAsync(() => UpdateInTurnAsync(command, cancellationToken));
+
+    /// <inheritdoc />
+    public Task<ActionRow> AddActionAsync(AddActionCommand command, CancellationToken cancellationToken) =>
+        UseAsync(() => AddActionInTurnAsync(command, cancellationToken));
+
+    private async Task<TicketDetail> UpdateInTurnAsync(UpdateTicketCommand command, CancellationToken cancellationToken)
     {
-        EnsureSameTicket(command.TicketId);
         if (!command.HasChanges)
         {
             throw new HaloOperationException(HaloFailureKind.Validation, "The update changes nothing.");
         }
 
-        await using var held = await entityLock.AcquireAsync(GetPrimaryKeyString(), cancellationToken);
         var write = new HaloTicketWrite
         {
             Summary = command.Summary, Details = command.Details, StatusId = command.StatusId, PriorityId = command.PriorityId,
@@ -68,7 +75,7 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
         HaloTicket saved;
         try
         {
-            saved = await clients.CallAsync(_key.TenantId, c => c.UpdateTicketAsync(_key.TicketId, write, cancellationToken), cancellationToken);
+            saved = await clients.CallAsync(TenantId, c => c.UpdateTicketAsync(EntityId, write, cancellationToken));
         }
         catch
         {
@@ -82,27 +89,15 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
         return TicketMapper.ToDetail(saved, [], null);
     }
 
-    /// <inheritdoc />
-    public async Task<ActionRow> AddActionAsync(AddActionCommand command, CancellationToken cancellationToken)
+    private async Task<ActionRow> AddActionInTurnAsync(AddActionCommand command, CancellationToken cancellationToken)
     {
-        EnsureSameTicket(command.TicketId);
         var outcome = await ResolveOutcomeAsync(command, cancellationToken);
-        await using var held = await entityLock.AcquireAsync(GetPrimaryKeyString(), cancellationToken);
-        var write = new HaloActionWrite
-        {
-            TicketId = _key.TicketId,
-            OutcomeId = outcome.Id,
-            Outcome = outcome.Name,
-            Note = command.Note,
-            TimeTaken = command.TimeTakenMinutes is { } minutes ? Math.Round(minutes / 60.0, 4) : null,
-            HiddenFromUser = command.HiddenFromUser,
-            NewStatus = command.NewStatusId,
-        };
+        var note = GrainFactory.GetGrain<IIdempotentWriteGrain>(
+            IdempotencyKey.Of(TenantId, "note", EntityId, command, GrainsJsonContext.Default.AddActionCommand));
         ActionRow added;
         try
         {
-            var saved = await clients.CallAsync(_key.TenantId, c => c.AddActionAsync(write, cancellationToken), cancellationToken);
-            added = TicketMapper.ToRow(saved);
+            added = await note.AddActionAsync(EntityId, command, outcome, cancellationToken);
         }
         catch
         {
@@ -113,16 +108,17 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
         }
 
         // The ticket changed in ways only HaloPSA knows (last action date, time taken, maybe its status): drop it. The
-        // action list changed by exactly the action HaloPSA returned: put it at the head.
+        // action list changed by exactly the action HaloPSA returned: put it at the head (unless it is there: a repeat
+        // within the window answers the first action again).
         _ticket!.Invalidate();
         var cap = options.Value.TicketActionCap;
-        _actions!.Update(list => ([added, .. list.Newest.Take(cap - 1)], list.Total + 1));
+        _actions!.Update(list => list.Newest.Any(a => a.Id == added.Id) ? list : ([added, .. list.Newest.Take(cap - 1)], list.Total + 1));
         return added;
     }
 
     private async Task<OutcomeInfo> ResolveOutcomeAsync(AddActionCommand command, CancellationToken cancellationToken)
     {
-        var outcomes = await GrainFactory.GetGrain<ITenantGrain>(_key.TenantId).GetOutcomesAsync(cancellationToken);
+        var outcomes = await GrainFactory.GetGrain<ITenantGrain>(TenantId).GetOutcomesAsync(cancellationToken);
         if (command.OutcomeId is { } id)
         {
             return outcomes.FirstOrDefault(o => o.Id == id)
@@ -153,19 +149,9 @@ public sealed class TicketGrain(TenantHaloClients clients, IEntityLock entityLoc
         // for every ticket with up to 100 actions, whatever order the instance answers in.
         var cap = options.Value.TicketActionCap;
         var page = await clients.CallAsync(
-            _key.TenantId,
-            c => c.ListActionsAsync(new WireActionQuery { TicketId = _key.TicketId, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken),
-            cancellationToken);
+            TenantId,
+            c => c.ListActionsAsync(new WireActionQuery { TicketId = EntityId, Page = 1, PageSize = HaloApiClient.MaxPageSize }, cancellationToken));
         IReadOnlyList<ActionRow> newest = [.. page.Items.Select(TicketMapper.ToRow).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(cap)];
         return (newest, page.Total);
     }
-
-    private void EnsureSameTicket(int ticketId)
-    {
-        if (ticketId != _key.TicketId)
-        {
-            throw new ArgumentException($"Ticket {ticketId} was sent to the grain of ticket {_key.TicketId}.", nameof(ticketId));
-        }
-    }
-
 }

@@ -37,7 +37,7 @@ public static class Pages
                     $"More than {MaxScanPages * HaloApiClient.MaxPageSize:N0} records would have to be read; {narrowAdvice}");
             }
 
-            var result = await fetchUpstreamPage(upstream, cancellationToken).ConfigureAwait(false);
+            var result = await fetchUpstreamPage(upstream, cancellationToken);
             kept.AddRange(result.Items.Where(keep));
             if (!result.HasMore || result.Items.Count == 0)
             {

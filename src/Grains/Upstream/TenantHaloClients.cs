@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.Tenancy;
 using Microsoft.Extensions.Logging;
@@ -7,49 +8,51 @@ using Microsoft.Extensions.Options;
 namespace HaloMcp.Grains.Upstream;
 
 /// <summary>
-/// One HaloPSA client per tenant, shared by that tenant's grains. A client holds no tenant state of its own: its
-/// token source and request gate call the tenant grain, which owns the token and the budget. Rebuilt when the
-/// tenant's settings change; forgotten when the tenant grain deactivates.
+/// One HaloPSA client per tenant on this silo, shared by that tenant's grains. A client holds no tenant state: each of
+/// its attempts is admitted by the tenant grain (permit and token in one call), whose token also decides the URL the
+/// attempt goes to. The client is built from the tenant's settings in this silo's directory (no grain call) and
+/// rebuilt when they change; it is forgotten when the tenant grain deactivates here.
 /// </summary>
 public sealed class TenantHaloClients(
-    IGrainFactory grains,
+    ITenantDirectory directory,
     IHttpClientFactory httpClients,
     IOptions<HaloClientOptions> options,
     TimeProvider time,
     ILoggerFactory loggers)
 {
-    private readonly ConcurrentDictionary<string, (TenantSettings Settings, HaloApiClient Client)> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (HaloConnection Connection, HaloApiClient Client)> _clients = new(StringComparer.Ordinal);
 
     /// <summary>How many tenants have a client right now.</summary>
     public int Count => _clients.Count;
 
     /// <summary>The HaloPSA client of <paramref name="tenantId"/>, as its settings say now.</summary>
-    public async Task<HaloApiClient> GetAsync(string tenantId, CancellationToken cancellationToken)
+    /// <exception cref="HaloOperationException">The tenant is not configured.</exception>
+    public HaloApiClient Get(string tenantId)
     {
-        var tenant = grains.GetGrain<ITenantUpstream>(tenantId);
-        var settings = await tenant.GetSettingsAsync(cancellationToken).ConfigureAwait(false);
-        if (_clients.TryGetValue(tenantId, out var entry) && entry.Settings.Equals(settings))
+        var settings = directory.Find(tenantId)
+            ?? throw new HaloOperationException(HaloFailureKind.UnknownTenant, "This tenant is not configured (any more).");
+        var connection = ConnectionOf(settings);
+        if (_clients.TryGetValue(tenantId, out var entry) && entry.Connection == connection)
         {
             return entry.Client;
         }
 
         var client = new HaloApiClient(
             httpClients.CreateClient(HaloHttp.ClientName),
-            ConnectionOf(settings),
-            new TenantTokenSource(tenant),
-            new TenantRequestGate(tenant),
+            connection,
             options.Value,
             time,
-            loggers.CreateLogger<HaloApiClient>());
-        _clients[tenantId] = (settings, client);
+            loggers.CreateLogger<HaloApiClient>(),
+            tenantId);
+        _clients[tenantId] = (connection, client);
         return client;
     }
 
     /// <summary>Runs one operation against <paramref name="tenantId"/>'s HaloPSA, translating its failures.</summary>
-    public async Task<T> CallAsync<T>(string tenantId, Func<HaloApiClient, Task<T>> call, CancellationToken cancellationToken)
+    public Task<T> CallAsync<T>(string tenantId, Func<HaloApiClient, Task<T>> call)
     {
-        var client = await GetAsync(tenantId, cancellationToken).ConfigureAwait(false);
-        return await HaloErrorTranslator.RunAsync(() => call(client)).ConfigureAwait(false);
+        var client = Get(tenantId);
+        return HaloErrorTranslator.RunAsync(() => call(client));
     }
 
     /// <summary>Forgets the client of <paramref name="tenantId"/>.</summary>

@@ -5,12 +5,10 @@ using HaloMcp.Grains.Tickets;
 
 namespace HaloMcp.Grains.Writes;
 
-/// <summary>Source-generated JSON for what the grains remember: create commands (for idempotency keys) and results.</summary>
+/// <summary>Source-generated JSON for the canonical form of a write's arguments (the idempotency key hashes it).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(CreateTicketCommand))]
 [JsonSerializable(typeof(CreateAssetCommand))]
 [JsonSerializable(typeof(CreateClientCommand))]
-[JsonSerializable(typeof(TicketDetail))]
-[JsonSerializable(typeof(AssetDetail))]
-[JsonSerializable(typeof(ClientDetail))]
+[JsonSerializable(typeof(AddActionCommand))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

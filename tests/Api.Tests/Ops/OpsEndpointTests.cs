@@ -33,7 +33,6 @@ public sealed class OpsEndpointTests
 
         Assert.Equal(0, Activations(before, "TenantGrain"));
         Assert.Equal(2, Activations(after, "TenantGrain"));
-        Assert.Equal(2, after["grain_types"]!.AsArray().Single(t => (string)t!["grain_type"]! == "TenantGrain")!["created"]!.GetValue<long>());
         Assert.True(after["activations"]!.GetValue<long>() >= 2);
         Assert.True(after["managed_bytes"]!.GetValue<long>() > 0, after.ToJsonString());
         Assert.True(after["heap_size_bytes"]!.GetValue<long>() >= after["managed_bytes"]!.GetValue<long>(), after.ToJsonString());

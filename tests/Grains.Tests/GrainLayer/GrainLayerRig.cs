@@ -1,62 +1,55 @@
+using HaloMcp.Grains.Activation;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.Tenancy;
 using HaloMcp.Grains.Upstream;
 using HaloMcp.HaloSim;
-using HaloMcp.Silo;
-using HaloMcp.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.TestingHost;
 
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
 /// <summary>
-/// The grain layer as a host runs it, against the simulator over real HTTP: HaloSim on a random loopback port and a
-/// silo with the HaloPSA grains, both on one <see cref="ManualTimeProvider"/>. Each simulated instance is a tenant of
-/// the same name whose budget is the instance's own.
+/// The grain layer as a cluster runs it, against the simulator over real HTTP: HaloSim on Kestrel at a random loopback
+/// port and an Orleans test cluster of two silos with the HaloPSA grains, all on one <see cref="FakeTimeProvider"/>
+/// (Orleans' own membership and messaging stay on real time). Each simulated instance is a tenant of the same name
+/// whose budget is the instance's own. Calls enter through either silo: <see cref="Entry"/>.
 /// </summary>
 public sealed class GrainLayerRig : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly IReadOnlyList<IHostedService> _hosted;
+    /// <summary>Where the fake clock starts (a Monday morning).</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
-    private GrainLayerRig(
-        ManualTimeProvider clock,
-        HaloSimHost sim,
-        IReadOnlyList<SimInstanceOptions> instances,
-        ServiceProvider services,
-        TestTenantDirectory tenants,
-        UpstreamPostRecorder posts)
+    private GrainLayerRig(FakeTimeProvider clock, HaloSimHost sim, IReadOnlyList<SimInstanceOptions> instances, InProcessTestCluster cluster, TestTenantDirectory tenants, UpstreamRecorder upstream)
     {
-        Instances = instances;
         Clock = clock;
         Sim = sim;
-        _services = services;
+        Instances = instances;
+        Cluster = cluster;
         Tenants = tenants;
-        Posts = posts;
-        Grains = services.GetRequiredService<IGrainFactory>();
-        Statistics = services.GetRequiredService<IGrainRuntimeStatistics>();
-        _hosted = [.. services.GetServices<IHostedService>()];
+        Upstream = upstream;
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public HaloSimHost Sim { get; }
 
     /// <summary>The simulated instances' settings, as started.</summary>
     public IReadOnlyList<SimInstanceOptions> Instances { get; }
 
-    public IGrainFactory Grains { get; }
+    public InProcessTestCluster Cluster { get; }
 
-    /// <summary>The host's services, for looking at what the grains stand on.</summary>
-    public IServiceProvider Services => _services;
-
-    public IGrainRuntimeStatistics Statistics { get; }
+    /// <summary>The grain factory of the first silo (calls from it reach grains on either silo).</summary>
+    public IGrainFactory Grains => Entry(0);
 
     public TestTenantDirectory Tenants { get; }
 
-    /// <summary>Every POST the grains sent to HaloPSA, in the order they left.</summary>
-    public UpstreamPostRecorder Posts { get; }
+    /// <summary>Every /api request the grains sent to HaloPSA, in the order they left.</summary>
+    public UpstreamRecorder Upstream { get; }
 
     public static async Task<GrainLayerRig> StartAsync(Action<GrainLayerRigOptions>? configure = null)
     {
@@ -67,11 +60,11 @@ public sealed class GrainLayerRig : IAsyncDisposable
             options.Instances.Add(GrainLayerRigOptions.Instance("acme"));
         }
 
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(Start);
         var sim = await HaloSimHost.StartAsync(new HaloSimOptions { Instances = [.. options.Instances] }, clock, NullLoggerFactory.Instance);
         try
         {
-            return await StartSiloAsync(options, clock, sim);
+            return await StartClusterAsync(options, clock, sim);
         }
         catch
         {
@@ -80,7 +73,7 @@ public sealed class GrainLayerRig : IAsyncDisposable
         }
     }
 
-    private static async Task<GrainLayerRig> StartSiloAsync(GrainLayerRigOptions options, ManualTimeProvider clock, HaloSimHost sim)
+    private static async Task<GrainLayerRig> StartClusterAsync(GrainLayerRigOptions options, FakeTimeProvider clock, HaloSimHost sim)
     {
         var tenants = new TestTenantDirectory();
         foreach (var instance in options.Instances)
@@ -88,41 +81,50 @@ public sealed class GrainLayerRig : IAsyncDisposable
             tenants.Add(SettingsFor(sim, instance.Name, instance));
         }
 
-        var posts = new UpstreamPostRecorder();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<ITenantDirectory>(tenants);
-        services.AddSilo(o =>
+        var upstream = new UpstreamRecorder();
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.Options.InitializeClientOnDeploy = false;
+        builder.ConfigureSilo((_, silo) =>
         {
-            // The clock jumps by minutes and hours in these tests: nothing is collected and no call times out
-            // unless a test says so.
-            o.IdleTimeout = TimeSpan.FromDays(30);
-            o.CollectionSweepPeriod = TimeSpan.FromMinutes(1);
-            o.DefaultCallTimeout = Timeout.InfiniteTimeSpan;
-            options.Silo?.Invoke(o);
-        }).AddHaloGrains();
-        services.Configure<HaloClientOptions>(o =>
-        {
-            // Per-attempt and overall timeouts run on the manual clock too; keep them out of the way of clock jumps.
-            o.AttemptTimeout = TimeSpan.FromDays(1);
-            o.ReadDeadline = TimeSpan.FromDays(1);
-            o.WriteDeadline = TimeSpan.FromDays(1);
-            o.BaseDelay = TimeSpan.Zero;
-            options.Client?.Invoke(o);
+            silo.Services.AddSingleton<TimeProvider>(clock);
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.Services.AddSingleton<ITenantDirectory>(tenants);
+            silo.AddHaloGrains();
+            silo.Services.Configure<HaloClientOptions>(o =>
+            {
+                // Attempt and overall timeouts run on the fake clock too; keep them out of the way of clock jumps.
+                o.AttemptTimeout = TimeSpan.FromHours(12);
+                o.ReadDeadline = TimeSpan.FromDays(1);
+                o.WriteDeadline = TimeSpan.FromDays(1);
+                o.BaseDelay = TimeSpan.Zero;
+                options.Client?.Invoke(o);
+            });
+            silo.Services.Configure<BudgetEnforcementOptions>(o => options.Budget?.Invoke(o));
+            silo.Services.Configure<ReferenceDataOptions>(o => options.Caching?.Invoke(o));
+            silo.Services.Configure<EntityActivationOptions>(o => options.EntityActivations?.Invoke(o));
+            silo.Services.AddHttpClient(HaloHttp.ClientName).AddHttpMessageHandler(upstream.CreateHandler);
+            options.Silo?.Invoke(silo);
         });
-        services.Configure<BudgetEnforcementOptions>(o => options.Budget?.Invoke(o));
-        services.Configure<ReferenceDataOptions>(o => options.Caching?.Invoke(o));
-        services.AddHttpClient(HaloHttp.ClientName).AddHttpMessageHandler(posts.CreateHandler);
-
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var rig = new GrainLayerRig(clock, sim, options.Instances, provider, tenants, posts);
-        foreach (var hosted in rig._hosted)
+        var cluster = builder.Build();
+        try
         {
-            await hosted.StartAsync(CancellationToken.None);
+            await cluster.DeployAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
         }
 
-        return rig;
+        return new GrainLayerRig(clock, sim, options.Instances, cluster, tenants, upstream);
     }
+
+    /// <summary>The grain factory of silo <paramref name="i"/> modulo the silo count: tests spread their callers over both.</summary>
+    public IGrainFactory Entry(int i) => Cluster.Silos[i % Cluster.Silos.Count].ServiceProvider.GetRequiredService<IGrainFactory>();
+
+    /// <summary>A service of silo <paramref name="i"/>.</summary>
+    public T Service<T>(int i = 0)
+        where T : notnull => Cluster.Silos[i % Cluster.Silos.Count].ServiceProvider.GetRequiredService<T>();
 
     /// <summary>
     /// The settings of tenant <paramref name="tenantId"/> on simulated <paramref name="instance"/>, with the instance's
@@ -148,21 +150,34 @@ public sealed class GrainLayerRig : IAsyncDisposable
 
     public int TokenRequests(string instance) => Count(instance, "POST", "/auth/token");
 
-    public GrainTypeStatistics GrainType(string name) =>
-        Statistics.GetStatistics().GrainTypes.TryGetValue(name, out var type)
-            ? type
-            : throw new KeyNotFoundException($"No grain type {name}.");
+    /// <summary>Activations of grain class <paramref name="grainClass"/> (e.g. "TicketGrain") on every silo, as Orleans counts them.</summary>
+    public async Task<int> ActivationsAsync(string grainClass)
+    {
+        var statistics = await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Where(s => ClassOf(s.GrainType) == grainClass).Sum(s => s.ActivationCount);
+    }
+
+    /// <summary>Activations of <paramref name="grainClass"/> per silo, as Orleans counts them.</summary>
+    public async Task<IReadOnlyList<int>> ActivationsPerSiloAsync(string grainClass)
+    {
+        var statistics = await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return [.. Cluster.Silos.Select(silo => statistics.Where(s => s.SiloAddress == silo.SiloAddress && ClassOf(s.GrainType) == grainClass).Sum(s => s.ActivationCount))];
+    }
+
+    /// <summary>Has Orleans collect every idle activation on every silo now (what its collector does after their idle time).</summary>
+    public Task CollectIdleActivationsAsync() => Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
     public async ValueTask DisposeAsync()
     {
-        // The host's shutdown timeout: calls still waiting (a test that failed half-way) are given up on after it.
-        using var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        foreach (var hosted in _hosted.Reverse())
-        {
-            await hosted.StopAsync(shutdown.Token);
-        }
-
-        await _services.DisposeAsync();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
         await Sim.DisposeAsync();
+    }
+
+    // Orleans names a grain type "Namespace.Class,Assembly".
+    private static string ClassOf(string grainType)
+    {
+        var type = grainType.Split(',', 2)[0];
+        return type[(type.LastIndexOf('.') + 1)..];
     }
 }

@@ -1,21 +1,15 @@
+using HaloMcp.Grains.Activation;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.Tenancy;
 using HaloMcp.HaloSim;
-using HaloMcp.Silo;
 
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
-/// <summary>What a <see cref="GrainLayerRig"/> starts: simulated instances (one tenant each) and the silo's options.</summary>
+/// <summary>What a <see cref="GrainLayerRig"/> starts: simulated instances (one tenant each) and the grains' options.</summary>
 public sealed class GrainLayerRigOptions
 {
     /// <summary>The simulated HaloPSA instances; each becomes a tenant of the same name. Empty: one "acme".</summary>
     public List<SimInstanceOptions> Instances { get; } = [];
-
-    /// <summary>
-    /// Silo options. Defaults suit a clock that tests move by hours: nothing is collected unless a test asks for it,
-    /// and no call has a deadline unless the caller sets one.
-    /// </summary>
-    public Action<SiloOptions>? Silo { get; set; }
 
     /// <summary>HaloPSA client options, applied after the rig's generous defaults.</summary>
     public Action<HaloClientOptions>? Client { get; set; }
@@ -23,8 +17,14 @@ public sealed class GrainLayerRigOptions
     /// <summary>Budget enforcement options, applied after the rig's defaults.</summary>
     public Action<BudgetEnforcementOptions>? Budget { get; set; }
 
-    /// <summary>Cache lifetimes, applied after the defaults (15 min reference data, 2 min entities, 10 min idempotency).</summary>
+    /// <summary>Cache lifetimes, applied after the defaults (1 h reference data, 2 min entities, 10 min idempotency).</summary>
     public Action<ReferenceDataOptions>? Caching { get; set; }
+
+    /// <summary>Anything else a test needs of the silos (Orleans options), applied last.</summary>
+    public Action<Orleans.Hosting.ISiloBuilder>? Silo { get; set; }
+
+    /// <summary>Bounds on entity activations, applied after the defaults.</summary>
+    public Action<EntityActivationOptions>? EntityActivations { get; set; }
 
     /// <summary>A small simulated instance whose budget is <paramref name="requests"/> per <paramref name="windowSeconds"/>.</summary>
     public static SimInstanceOptions Instance(string name, int requests = 100_000, int windowSeconds = 300, Action<SimInstanceOptions>? configure = null)

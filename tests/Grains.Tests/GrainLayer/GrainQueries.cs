@@ -12,8 +12,8 @@ public static class GrainQueries
     public static TicketQuery OneTicket(int page = 1) =>
         new(null, null, null, null, null, null, null, false, null, null, null, page, 1);
 
-    public static UpdateTicketCommand Summary(int ticketId, string summary) =>
-        new(ticketId, summary, null, null, null, null, null, null, null);
+    public static UpdateTicketCommand Summary(string summary) =>
+        new(summary, null, null, null, null, null, null, null);
 
     public static int Id(JsonObject record) => HaloRig.Int(record, "id");
 

@@ -1,14 +1,12 @@
 using HaloMcp.Grains.Customers;
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.Tickets;
-using HaloMcp.Grains.Writes;
 using HaloMcp.HaloSim;
-using Microsoft.Extensions.DependencyInjection;
 using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 
 namespace HaloMcp.Grains.Tests.GrainLayer;
 
-/// <summary>Issue 3: the same create within the window is one POST; an unknown outcome is never repeated.</summary>
+/// <summary>Issues 3 and 8: the same create within the window is one POST, whichever silo it enters through; an unknown outcome is never repeated.</summary>
 [Collection(GrainLayerCollection.Name)]
 public sealed class IdempotentCreateTests
 {
@@ -18,11 +16,11 @@ public sealed class IdempotentCreateTests
         await using var rig = await GrainLayerRig.StartAsync();
         var sim = rig.Instance("acme");
         var clientId = Id(sim.Data.All(SimEntityKind.Client)[0]);
-        var client = rig.Grains.GetGrain<IClientGrain>(GrainKeys.ForEntity("acme", clientId));
-        var create = NewTicket(clientId, "Printer on fire");
+        var client = rig.Grains.GetGrain<IClientGrain>(clientId, "acme");
+        var create = NewTicket("Printer on fire");
 
         var first = await client.CreateTicketAsync(create, default);
-        var repeat = await client.CreateTicketAsync(create, default);
+        var repeat = await rig.Entry(1).GetGrain<IClientGrain>(clientId, "acme").CreateTicketAsync(create, default);
 
         Assert.Equal(1, rig.Count("acme", "POST", "/api/Tickets"));
         Assert.Equal(first.Id, repeat.Id);
@@ -54,33 +52,88 @@ public sealed class IdempotentCreateTests
         await using var rig = await GrainLayerRig.StartAsync();
         var sim = rig.Instance("acme");
         var clientId = Id(sim.Data.All(SimEntityKind.Client)[1]);
-        var client = rig.Grains.GetGrain<IClientGrain>(GrainKeys.ForEntity("acme", clientId));
+        var client = rig.Grains.GetGrain<IClientGrain>(clientId, "acme");
         // Reads first, so the connection the POST goes over has been used before (the case where a transport might resend).
         await client.GetAsync(true, default);
         var summary = $"Applied then failed ({mode})";
         sim.Faults.ApplyThenFail(1, mode, "/api/Tickets");
 
-        var failure = await Assert.ThrowsAsync<HaloOperationException>(() => client.CreateTicketAsync(NewTicket(clientId, summary), default));
+        var failure = await Assert.ThrowsAsync<HaloOperationException>(() => client.CreateTicketAsync(NewTicket(summary), default));
 
         Assert.Equal(HaloFailureKind.WriteOutcomeUnknown, failure.Kind);
         Assert.Single(TicketsNamed(sim, summary));
         // Exactly one: neither our client nor the HTTP stack resent it on a fresh connection.
         Assert.True(1 == rig.Count("acme", "POST", "/api/Tickets"), "POSTs seen:\n" + string.Join("\n", rig.Requests("acme", "POST", "/api/")));
 
-        var repeat = await Assert.ThrowsAsync<HaloOperationException>(() => client.CreateTicketAsync(NewTicket(clientId, summary), default));
+        var repeat = await Assert.ThrowsAsync<HaloOperationException>(() => rig.Entry(1).GetGrain<IClientGrain>(clientId, "acme").CreateTicketAsync(NewTicket(summary), default));
         Assert.Equal(HaloFailureKind.WriteOutcomeUnknown, repeat.Kind);
         Assert.Equal(1, rig.Count("acme", "POST", "/api/Tickets"));
         Assert.Single(TicketsNamed(sim, summary));
+    }
+
+    [Theory]
+    [InlineData(SimPostFailureMode.ServerError)]
+    [InlineData(SimPostFailureMode.Abort)]
+    public async Task A_note_HaloPSA_applied_then_failed_is_outcome_unknown_sent_once_and_its_repeat_refused(SimPostFailureMode mode)
+    {
+        // Issue 8, defect 3: a note retried after "outcome unknown" was written twice.
+        await using var rig = await GrainLayerRig.StartAsync();
+        var sim = rig.Instance("acme");
+        var ticketId = TicketIds(sim)[9];
+        var ticket = rig.Grains.GetGrain<ITicketGrain>(ticketId, "acme");
+        await ticket.GetAsync(true, default);
+        var note = new AddActionCommand($"Rebooted the switch ({mode})", null, null, 5, true, null);
+        sim.Faults.ApplyThenFail(1, mode, "/api/Actions");
+
+        var failure = await Assert.ThrowsAsync<HaloOperationException>(() => ticket.AddActionAsync(note, default));
+
+        Assert.Equal(HaloFailureKind.WriteOutcomeUnknown, failure.Kind);
+        Assert.Single(NotesNamed(sim, ticketId, note.Note));
+        Assert.Equal(1, rig.Count("acme", "POST", "/api/Actions"));
+
+        // The same note again, through the other silo: refused, not sent.
+        var repeat = await Assert.ThrowsAsync<HaloOperationException>(() => rig.Entry(1).GetGrain<ITicketGrain>(ticketId, "acme").AddActionAsync(note, default));
+        Assert.Equal(HaloFailureKind.WriteOutcomeUnknown, repeat.Kind);
+        Assert.Equal(1, rig.Count("acme", "POST", "/api/Actions"));
+        Assert.Single(NotesNamed(sim, ticketId, note.Note));
+
+        // A different note is a different write and goes out.
+        var other = await ticket.AddActionAsync(note with { Note = note.Note + ", then checked the uplink" }, default);
+        Assert.True(other.Id > 0);
+        Assert.Equal(2, rig.Count("acme", "POST", "/api/Actions"));
+    }
+
+    [Fact]
+    public async Task The_same_note_within_the_window_is_one_POST_and_answers_the_first_action()
+    {
+        await using var rig = await GrainLayerRig.StartAsync();
+        var sim = rig.Instance("acme");
+        var ticketId = TicketIds(sim)[10];
+        var note = new AddActionCommand("Customer confirmed the fix", null, null, null, false, null);
+
+        var first = await rig.Entry(0).GetGrain<ITicketGrain>(ticketId, "acme").AddActionAsync(note, default);
+        var repeat = await rig.Entry(1).GetGrain<ITicketGrain>(ticketId, "acme").AddActionAsync(note, default);
+
+        Assert.Equal(first, repeat);
+        Assert.Equal(1, rig.Count("acme", "POST", "/api/Actions"));
+        Assert.Single(NotesNamed(sim, ticketId, note.Note));
+        var listed = await rig.Grains.GetGrain<ITicketGrain>(ticketId, "acme").GetAsync(true, default);
+        Assert.Single(listed.Actions, a => a.Note == note.Note);
+
+        // Past the window the same note is a new one, as for a create.
+        rig.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        var later = await rig.Grains.GetGrain<ITicketGrain>(ticketId, "acme").AddActionAsync(note, default);
+        Assert.NotEqual(first.Id, later.Id);
+        Assert.Equal(2, NotesNamed(sim, ticketId, note.Note).Count);
     }
 
     [Fact]
     public async Task Twenty_concurrent_identical_client_creates_are_one_POST()
     {
         await using var rig = await GrainLayerRig.StartAsync();
-        var directory = rig.Grains.GetGrain<ICustomerDirectoryGrain>("acme");
         var create = new CreateClientCommand("Initech", "https://initech.example", "+44 20 7946 0000", null);
 
-        var created = await Eventually.AllAsync(Enumerable.Range(0, 20).Select(_ => directory.CreateClientAsync(create, default)));
+        var created = await Eventually.AllAsync(Enumerable.Range(0, 20).Select(i => rig.Entry(i).GetGrain<ICustomerDirectoryGrain>("acme").CreateClientAsync(create, default)));
 
         Assert.Equal(1, rig.Count("acme", "POST", "/api/Client"));
         Assert.Single(created.Select(c => c.Id).Distinct());
@@ -98,7 +151,7 @@ public sealed class IdempotentCreateTests
         // The budget is spent, so the one shared create waits for a permit; the first caller then gives up.
         using var firstGivesUp = new CancellationTokenSource();
         var first = directory.CreateClientAsync(create, firstGivesUp.Token);
-        var others = Enumerable.Range(0, 19).Select(_ => directory.CreateClientAsync(create, default)).ToList();
+        var others = Enumerable.Range(0, 19).Select(i => rig.Entry(i).GetGrain<ICustomerDirectoryGrain>("acme").CreateClientAsync(create, default)).ToList();
         await Eventually.HoldsAsync(async () => (await tenant.GetBudgetStatusAsync(default)).Waiting == 1, "the create waiting for a permit");
         await firstGivesUp.CancelAsync();
         await Eventually.SettledAsync([first]);
@@ -129,9 +182,8 @@ public sealed class IdempotentCreateTests
 
         // The create was already under way for everyone who sends it: it goes out once when the budget allows.
         rig.Clock.Advance(TimeSpan.FromSeconds(62));
-        var creates = rig.Services.GetRequiredService<IdempotentCreates>();
-        await Eventually.HoldsAsync(() => creates.InFlight == 0, "the abandoned create finished");
-        Assert.Equal(1, rig.Count("acme", "POST", "/api/Client"));
+        await Eventually.HoldsAsync(() => rig.Count("acme", "POST", "/api/Client") == 1, "the abandoned create sent");
+        await Eventually.HoldsAsync(() => rig.Instance("acme").Data.Where(SimEntityKind.Client, c => Text(c, "name") == "Cyberdyne Systems").Count == 1, "the abandoned create stored");
 
         // Past the window the same create is a new one, as for any other create.
         rig.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -141,8 +193,11 @@ public sealed class IdempotentCreateTests
         Assert.Equal(later.Id, rig.Instance("acme").Data.Where(SimEntityKind.Client, c => Text(c, "name") == "Cyberdyne Systems").Max(Id));
     }
 
-    private static CreateTicketCommand NewTicket(int clientId, string summary) =>
-        new(summary, clientId, "Smoke from tray 2", null, null, null, null, null, null, null);
+    private static CreateTicketCommand NewTicket(string summary) =>
+        new(summary, "Smoke from tray 2", null, null, null, null, null, null, null);
+
+    private static IReadOnlyList<System.Text.Json.Nodes.JsonObject> NotesNamed(SimInstance sim, int ticketId, string note) =>
+        sim.Data.Where(SimEntityKind.Action, a => HaloMcp.Grains.Tests.HaloPsa.HaloRig.Int(a, "ticket_id") == ticketId && Text(a, "note") == note);
 
     private static IReadOnlyList<System.Text.Json.Nodes.JsonObject> TicketsNamed(SimInstance sim, string summary) =>
         sim.Data.Where(SimEntityKind.Ticket, t => Text(t, "summary") == summary);

@@ -5,8 +5,7 @@ using HaloMcp.Grains.HaloPsa.Errors;
 using HaloMcp.Grains.HaloPsa.Queries;
 using HaloMcp.Grains.HaloPsa.Writes;
 using HaloMcp.HaloSim;
-using HaloMcp.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HaloMcp.Grains.Tests.HaloPsa;
 
@@ -89,7 +88,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Retry_after_is_waited_out_on_the_clock()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(HaloRigClock.Start);
         await using var rig = await HaloRig.StartAsync(
             s => s.Budget = new SimBudgetOptions { Requests = 100_000, WindowSeconds = 30, SendRetryAfter = true },
             time: time);
@@ -97,9 +96,15 @@ public sealed class FaultTests
         var start = time.GetUtcNow();
 
         var call = rig.Client.ListStatusesAsync(default);
-        await ManualClock.WaitUntilAsync(() => rig.Gate.RateLimited == 1 && time.NextDueAt == start + TimeSpan.FromSeconds(30));
-        Assert.False(call.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(30));
+        await ManualClock.WaitUntilAsync(() => rig.Gate.RateLimited == 1);
+        // The clock moves a second at a time; the retry waits for the thirtieth.
+        for (var second = 0; second < 29; second++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.False(call.IsCompleted, $"the retry went out {second + 1} s after the 429, before its Retry-After of 30 s");
+        }
+
+        await ManualClock.AdvanceUntilAsync(time, () => call.IsCompleted, TimeSpan.FromSeconds(1));
         var statuses = await call;
 
         Assert.NotEmpty(statuses);
@@ -177,7 +182,7 @@ public sealed class FaultTests
     [Fact]
     public async Task A_read_whose_attempts_time_out_is_retried_then_transient()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(HaloRigClock.Start);
         var options = HaloRig.FastOptions();
         options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
         options.MaxRetries = 1;
@@ -205,9 +210,8 @@ public sealed class FaultTests
         var options = HaloRig.FastOptions();
         options.MaxRetries = 1;
         await using var rig = await HaloRig.StartAsync(options: options);
-        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
         await rig.Tokens.GetTokenAsync(default);
-        var client = new HaloApiClient(impatient, rig.Connection, rig.Tokens, rig.Gate, options, TimeProvider.System, NullLogger<HaloApiClient>.Instance);
+        var client = rig.NewClient(rig.Tokens, options: options, httpTimeout: TimeSpan.FromMilliseconds(200));
         rig.Sim.Faults.Latency = TimeSpan.FromSeconds(30);
 
         await Assert.ThrowsAsync<HaloTransientException>(() => client.ListStatusesAsync(default));
@@ -218,7 +222,7 @@ public sealed class FaultTests
     [Fact]
     public async Task Waiting_at_the_gate_counts_against_the_deadline_not_the_attempt_timeout()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(HaloRigClock.Start);
         var options = HaloRig.FastOptions();
         options.AttemptTimeout = TimeSpan.FromSeconds(10);
         options.ReadDeadline = TimeSpan.FromSeconds(120);
@@ -275,7 +279,7 @@ public sealed class FaultTests
         var port = FreePort();
         var connection = new HaloConnection($"http://127.0.0.1:{port}", "id", "secret");
         var gate = new CountingRequestGate();
-        var client = new HaloApiClient(rig.Http, connection, new FixedTokenSource("t"), gate, rig.Options, TimeProvider.System, NullLogger<HaloApiClient>.Instance);
+        var client = rig.NewClient(new FixedTokenSource("t"), gate, connection: connection);
 
         var error = await Assert.ThrowsAsync<HaloTransientException>(
             () => client.CreateClientAsync(new HaloClientWrite { Name = "Unreachable" }, default));

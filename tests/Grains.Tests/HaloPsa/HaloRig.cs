@@ -1,13 +1,19 @@
 using System.Text.Json.Nodes;
 using HaloMcp.Grains.HaloPsa;
+using HaloMcp.Grains.HaloPsa.Http;
 using HaloMcp.HaloSim;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HaloMcp.Grains.Tests.HaloPsa;
 
-/// <summary>A simulator on a random port plus a client wired to it the way the grain layer will wire it.</summary>
+/// <summary>
+/// A simulator on a random port plus a client wired to it as a stand-alone client is: the HaloPSA pipeline
+/// (<see cref="HaloHttpPipeline"/>) with a counting gate and a caching token source in place of the tenant grain.
+/// </summary>
 public sealed class HaloRig : IAsyncDisposable
 {
+    private readonly List<HttpClient> _clients = [];
+
     private HaloRig(HaloSimHost host, SimInstance sim, HaloConnection connection, HttpClient http, HaloClientOptions options, TimeProvider time, CountingRequestGate gate)
     {
         Host = host;
@@ -79,8 +85,26 @@ public sealed class HaloRig : IAsyncDisposable
         return new HaloRig(host, sim, connection, http, options ?? FastOptions(), time, new CountingRequestGate());
     }
 
-    public HaloApiClient NewClient(IHaloTokenSource tokens, IHaloRequestGate? gate = null, HaloClientOptions? options = null) =>
-        new(Http, Connection, tokens, gate ?? Gate, options ?? Options, Time, NullLogger<HaloApiClient>.Instance);
+    /// <summary>
+    /// A client over its own pipeline: tokens from <paramref name="tokens"/>, permits from <paramref name="gate"/> (the
+    /// rig's counting gate by default), to <paramref name="connection"/> (the simulator by default).
+    /// </summary>
+    public HaloApiClient NewClient(
+        IHaloTokenSource tokens,
+        IHaloRequestGate? gate = null,
+        HaloClientOptions? options = null,
+        HaloConnection? connection = null,
+        TimeSpan? httpTimeout = null)
+    {
+        options ??= Options;
+        connection ??= Connection;
+        var http = new HttpClient(HaloHttpPipeline.Create(connection, tokens, gate ?? Gate, options, Time, NullLogger.Instance))
+        {
+            Timeout = httpTimeout ?? Timeout.InfiniteTimeSpan,
+        };
+        _clients.Add(http);
+        return new HaloApiClient(http, connection, options, Time, NullLogger<HaloApiClient>.Instance);
+    }
 
     public int Count(string method, string pathPrefix) => Sim.Requests.Count(method, pathPrefix);
 
@@ -101,6 +125,11 @@ public sealed class HaloRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         Http.Dispose();
         await Host.DisposeAsync();
     }

@@ -2,7 +2,7 @@ using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Errors;
 using HaloMcp.Grains.HaloPsa.Queries;
 using HaloMcp.HaloSim;
-using HaloMcp.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HaloMcp.Grains.Tests.HaloPsa;
 
@@ -29,7 +29,7 @@ public sealed class TokenTests
     [Fact]
     public async Task A_token_is_refreshed_once_when_it_nears_expiry()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(HaloRigClock.Start);
         await using var rig = await HaloRig.StartAsync(s => s.TokenLifetimeSeconds = 600, time: time);
 
         var first = await rig.Tokens.GetTokenAsync(default);

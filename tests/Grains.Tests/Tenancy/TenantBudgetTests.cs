@@ -1,7 +1,6 @@
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.Tenancy;
-using HaloMcp.Silo.Cluster;
-using HaloMcp.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HaloMcp.Grains.Tests.Tenancy;
 
@@ -9,16 +8,38 @@ public sealed class TenantBudgetTests
 {
     private static readonly RequestBudget Budget = new(300, TimeSpan.FromSeconds(300));
 
-    private static TenantBudget Create(ManualTimeProvider clock, RequestBudget? budget = null, TimeSpan? skew = null) =>
-        new("acme", () => budget ?? Budget, new InMemoryRequestBudgetStore(), clock,
-            new BudgetEnforcementOptions { SkewMargin = skew ?? TimeSpan.FromSeconds(2) });
+    private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A budget woken by a timer on <paramref name="clock"/>, as the tenant grain wakes it with a grain timer.</summary>
+    private static TenantBudget Create(FakeTimeProvider clock, RequestBudget? budget = null, TimeSpan? skew = null, Action<DateTimeOffset>? granted = null)
+    {
+        TenantBudget? created = null;
+        ITimer? timer = null;
+        created = new TenantBudget(
+            () => budget ?? Budget,
+            clock,
+            new BudgetEnforcementOptions { SkewMargin = skew ?? TimeSpan.FromSeconds(2) },
+            due =>
+            {
+                timer ??= clock.CreateTimer(_ => created!.WakeUp(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                timer.Change(due, Timeout.InfiniteTimeSpan);
+            },
+            granted);
+        return created;
+    }
 
     [Fact]
     public async Task Five_thousand_callers_over_ten_minutes_never_exceed_N_in_any_window()
     {
-        var clock = new ManualTimeProvider();
-        var store = new RecordingBudgetStore(new InMemoryRequestBudgetStore());
-        using var budget = new TenantBudget("acme", () => Budget, store, clock, new BudgetEnforcementOptions());
+        var clock = NewClock();
+        var granted = new List<DateTimeOffset>();
+        var budget = Create(clock, granted: t =>
+        {
+            lock (granted)
+            {
+                granted.Add(t);
+            }
+        });
         var start = clock.GetUtcNow();
         var callers = new List<Task>();
 
@@ -42,7 +63,12 @@ public sealed class TenantBudgetTests
         Assert.All(rejected, t =>
             Assert.Equal(HaloFailureKind.RateLimited, Assert.IsType<HaloOperationException>(t.Exception!.InnerException).Kind));
         Assert.NotEmpty(rejected);
-        var grants = store.Grants;
+        List<DateTimeOffset> grants;
+        lock (granted)
+        {
+            grants = [.. granted.Order()];
+        }
+
         Assert.Equal(5_000 - rejected.Count, grants.Count);
 
         // The invariant, checked at every grant: the window (t - W, t] never holds more than N.
@@ -60,8 +86,8 @@ public sealed class TenantBudgetTests
     [Fact]
     public async Task Waiters_are_served_in_arrival_order()
     {
-        var clock = new ManualTimeProvider();
-        using var budget = Create(clock, new RequestBudget(3, TimeSpan.FromSeconds(10)), TimeSpan.Zero);
+        var clock = NewClock();
+        var budget = Create(clock, new RequestBudget(3, TimeSpan.FromSeconds(10)), TimeSpan.Zero);
         for (var i = 0; i < 3; i++)
         {
             await budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromMinutes(5), CancellationToken.None);
@@ -89,8 +115,8 @@ public sealed class TenantBudgetTests
     [Fact]
     public async Task A_caller_whose_deadline_comes_before_the_next_slot_is_refused_at_once_with_the_retry_time()
     {
-        var clock = new ManualTimeProvider();
-        using var budget = Create(clock, new RequestBudget(2, TimeSpan.FromSeconds(60)), TimeSpan.Zero);
+        var clock = NewClock();
+        var budget = Create(clock, new RequestBudget(2, TimeSpan.FromSeconds(60)), TimeSpan.Zero);
         await budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromSeconds(1), CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(10));
         await budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromSeconds(1), CancellationToken.None);
@@ -106,8 +132,8 @@ public sealed class TenantBudgetTests
     [Fact]
     public async Task A_patient_caller_gets_the_next_slot_when_the_clock_reaches_it()
     {
-        var clock = new ManualTimeProvider();
-        using var budget = Create(clock, new RequestBudget(1, TimeSpan.FromSeconds(60)), TimeSpan.Zero);
+        var clock = NewClock();
+        var budget = Create(clock, new RequestBudget(1, TimeSpan.FromSeconds(60)), TimeSpan.Zero);
         await budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None);
         var waiting = budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromMinutes(2), CancellationToken.None).AsTask();
 
@@ -122,9 +148,9 @@ public sealed class TenantBudgetTests
     [Fact]
     public async Task A_429_pauses_every_permit_for_the_time_it_names()
     {
-        var clock = new ManualTimeProvider();
-        using var budget = Create(clock);
-        await budget.PauseAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        var clock = NewClock();
+        var budget = Create(clock);
+        budget.Pause(TimeSpan.FromSeconds(30));
 
         var error = await Assert.ThrowsAsync<HaloOperationException>(() =>
             budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromSeconds(10), CancellationToken.None).AsTask());
@@ -141,8 +167,8 @@ public sealed class TenantBudgetTests
     [Fact]
     public async Task A_cancelled_waiter_leaves_the_queue_and_does_not_block_those_behind_it()
     {
-        var clock = new ManualTimeProvider();
-        using var budget = Create(clock, new RequestBudget(1, TimeSpan.FromSeconds(10)), TimeSpan.Zero);
+        var clock = NewClock();
+        var budget = Create(clock, new RequestBudget(1, TimeSpan.FromSeconds(10)), TimeSpan.Zero);
         await budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None);
         using var cts = new CancellationTokenSource();
         var cancelled = budget.AcquireAsync(clock.GetUtcNow() + TimeSpan.FromMinutes(1), cts.Token).AsTask();
@@ -156,61 +182,57 @@ public sealed class TenantBudgetTests
     }
 
     [Fact]
-    public async Task The_store_grows_its_ring_with_use_and_keeps_the_oldest_grant_first_across_wrap_around()
+    public void The_grant_log_grows_its_ring_with_use_and_keeps_the_oldest_grant_first_across_wrap_around()
     {
-        var store = new InMemoryRequestBudgetStore();
+        var log = new RequestGrantLog();
         var budget = new RequestBudget(10, TimeSpan.FromSeconds(100));
         var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
         // Three grants, two of which expire, so the ring's head moves before it has to grow past its first size.
         for (var i = 0; i < 3; i++)
         {
-            Assert.True((await store.TryTakeAsync("k", budget, t0.AddSeconds(i), CancellationToken.None)).Granted);
+            Assert.True(log.TryTake(budget, t0.AddSeconds(i)).Granted);
         }
 
         var later = t0.AddSeconds(101.5);
         for (var i = 0; i < 9; i++)
         {
-            Assert.True((await store.TryTakeAsync("k", budget, later.AddSeconds(i * 0.01), CancellationToken.None)).Granted);
+            Assert.True(log.TryTake(budget, later.AddSeconds(i * 0.01)).Granted);
         }
 
         // In the window: the grant at t0+2 s and nine later ones = 10 = N, so the next is refused until t0+2 s leaves.
-        var refused = await store.TryTakeAsync("k", budget, later.AddSeconds(0.1), CancellationToken.None);
+        var refused = log.TryTake(budget, later.AddSeconds(0.1));
         Assert.False(refused.Granted);
         Assert.Equal(t0.AddSeconds(102), refused.NextSlotAt);
-        Assert.Equal(10, (await store.GetUsageAsync("k", budget, later.AddSeconds(0.1), CancellationToken.None)).InWindow);
-        Assert.True((await store.TryTakeAsync("k", budget, t0.AddSeconds(102), CancellationToken.None)).Granted);
-        var next = await store.TryTakeAsync("k", budget, t0.AddSeconds(102), CancellationToken.None);
+        Assert.Equal(10, log.Usage(budget, later.AddSeconds(0.1)).InWindow);
+        Assert.True(log.TryTake(budget, t0.AddSeconds(102)).Granted);
+        var next = log.TryTake(budget, t0.AddSeconds(102));
         Assert.False(next.Granted);
         Assert.Equal(later.AddSeconds(100), next.NextSlotAt);
     }
 
     [Fact]
-    public async Task An_idle_tenant_is_forgotten_only_once_its_grants_have_left_the_window()
+    public async Task A_budget_is_idle_only_once_its_grants_have_left_the_window()
     {
-        var clock = new ManualTimeProvider();
-        var store = new InMemoryRequestBudgetStore();
-        var window = new RequestBudget(2, TimeSpan.FromSeconds(60));
-        using var budget = new TenantBudget("acme", () => window, store, clock, new BudgetEnforcementOptions { SkewMargin = TimeSpan.Zero });
+        var clock = NewClock();
+        var budget = Create(clock, new RequestBudget(2, TimeSpan.FromSeconds(60)), TimeSpan.Zero);
         await budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None);
         await budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None);
 
         clock.Advance(TimeSpan.FromSeconds(59));
-        Assert.False(await budget.ForgetIfIdleAsync(CancellationToken.None));
-        Assert.Equal(1, store.Count);
-        // Still counted: a third permit must wait, whatever the grain's lifecycle did.
+        // Still counted: the tenant grain must stay (it delays its deactivation), and a third permit must wait.
+        Assert.False(budget.IsIdle);
         await Assert.ThrowsAsync<HaloOperationException>(() => budget.AcquireAsync(clock.GetUtcNow(), CancellationToken.None).AsTask());
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(await budget.ForgetIfIdleAsync(CancellationToken.None));
-        Assert.Equal(0, store.Count);
+        Assert.True(budget.IsIdle);
     }
 
     [Fact]
     public void The_enforced_window_includes_the_skew_margin()
     {
-        var clock = new ManualTimeProvider();
-        using var budget = Create(clock, new RequestBudget(300, TimeSpan.FromMinutes(5)), TimeSpan.FromSeconds(2));
+        var clock = NewClock();
+        var budget = Create(clock, new RequestBudget(300, TimeSpan.FromMinutes(5)), TimeSpan.FromSeconds(2));
         Assert.Equal(new RequestBudget(300, TimeSpan.FromSeconds(302)), budget.EnforcedBudget);
     }
 
@@ -234,45 +256,5 @@ public sealed class TenantBudgetTests
         }
 
         Assert.True(condition());
-    }
-
-    private sealed class RecordingBudgetStore(IRequestBudgetStore inner) : IRequestBudgetStore
-    {
-        private readonly List<DateTimeOffset> _grants = [];
-
-        public List<DateTimeOffset> Grants
-        {
-            get
-            {
-                lock (_grants)
-                {
-                    return [.. _grants.Order()];
-                }
-            }
-        }
-
-        public async ValueTask<BudgetDecision> TryTakeAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            var decision = await inner.TryTakeAsync(key, budget, now, cancellationToken);
-            if (decision.Granted)
-            {
-                lock (_grants)
-                {
-                    _grants.Add(now);
-                }
-            }
-
-            return decision;
-        }
-
-        public ValueTask PauseAsync(string key, DateTimeOffset until, CancellationToken cancellationToken) => inner.PauseAsync(key, until, cancellationToken);
-
-        public ValueTask<BudgetUsage> GetUsageAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken) =>
-            inner.GetUsageAsync(key, budget, now, cancellationToken);
-
-        public ValueTask<bool> ForgetIfIdleAsync(string key, RequestBudget budget, DateTimeOffset now, CancellationToken cancellationToken) =>
-            inner.ForgetIfIdleAsync(key, budget, now, cancellationToken);
-
-        public ValueTask ForgetAsync(string key, CancellationToken cancellationToken) => inner.ForgetAsync(key, cancellationToken);
     }
 }

@@ -41,6 +41,6 @@ public sealed class AssetTools(TenantGrains grains)
         string? key_field3 = null,
         CancellationToken cancellationToken = default) =>
         grains.Client(client_id).CreateAssetAsync(
-            new CreateAssetCommand(client_id, assettype_id, site_id, inventory_number, key_field, key_field2, key_field3),
+            new CreateAssetCommand(assettype_id, site_id, inventory_number, key_field, key_field2, key_field3),
             cancellationToken);
 }

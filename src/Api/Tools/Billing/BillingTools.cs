@@ -81,6 +81,16 @@ public sealed class BillingTools(TenantGrains grains)
         var (from, to) = RevenuePeriod.Resolve(time.GetUtcNow(), date_from, date_to);
         DateRange.RequireOrdered(from, to);
         await using var progress = new RevenueProgressRelay(request, cancellationToken);
-        return await grains.Billing.GetRevenueBreakdownAsync(new RevenueQuery(client_id, from, to), progress, cancellationToken);
+        await foreach (var update in grains.Billing.GetRevenueBreakdownAsync(new RevenueQuery(client_id, from, to), cancellationToken))
+        {
+            if (update.Result is { } breakdown)
+            {
+                return breakdown;
+            }
+
+            progress.OnProgress(update.Progress!);
+        }
+
+        throw new InvalidOperationException("The revenue breakdown ended without a result.");
     }
 }

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using HaloMcp.Grains;
 using HaloMcp.Grains.Billing;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -8,11 +7,11 @@ using ModelContextProtocol.Server;
 namespace HaloMcp.Api.Tools.Billing;
 
 /// <summary>
-/// Forwards a grain's progress to the MCP client as <c>notifications/progress</c> on the call's own stream, in order,
+/// Forwards the progress a grain streams to the MCP client as <c>notifications/progress</c> on the call's own stream, in order,
 /// and finishes sending before the tool's result goes out (the SDK's own IProgress is fire-and-forget and can race it).
 /// Does nothing when the client sent no progress token.
 /// </summary>
-public sealed class RevenueProgressRelay : IProgressObserver, IAsyncDisposable
+public sealed class RevenueProgressRelay : IAsyncDisposable
 {
     private readonly Channel<RevenueProgress> _pending = Channel.CreateUnbounded<RevenueProgress>(new() { SingleReader = true });
     private readonly Task _sender;
@@ -24,7 +23,7 @@ public sealed class RevenueProgressRelay : IProgressObserver, IAsyncDisposable
         _sender = token is { } progressToken ? SendAsync(request.Server, progressToken, cancellationToken) : Drain();
     }
 
-    /// <inheritdoc />
+    /// <summary>Queues <paramref name="progress"/> for the client; returns at once.</summary>
     public void OnProgress(RevenueProgress progress) => _pending.Writer.TryWrite(progress);
 
     /// <inheritdoc />

@@ -58,7 +58,7 @@ public sealed class TicketTools(TenantGrains grains)
         [Range(1, int.MaxValue)] int? agent_id = null,
         CancellationToken cancellationToken = default) =>
         grains.Client(client_id).CreateTicketAsync(
-            new CreateTicketCommand(summary, client_id, details, site_id, user_id, tickettype_id, priority_id, status_id, team_id, agent_id),
+            new CreateTicketCommand(summary, details, site_id, user_id, tickettype_id, priority_id, status_id, team_id, agent_id),
             cancellationToken);
 
     [McpServerTool(Name = "halopsa_update_ticket", Title = "Update a ticket", Idempotent = true, UseStructuredContent = true)]
@@ -75,7 +75,7 @@ public sealed class TicketTools(TenantGrains grains)
         [Range(1, int.MaxValue)] int? site_id = null,
         CancellationToken cancellationToken = default)
     {
-        var command = new UpdateTicketCommand(ticket_id, summary, details, status_id, priority_id, tickettype_id, team_id, agent_id, site_id);
+        var command = new UpdateTicketCommand(summary, details, status_id, priority_id, tickettype_id, team_id, agent_id, site_id);
         if (!command.HasChanges)
         {
             throw new McpException("Give at least one field to change: summary, details, status_id, priority_id, tickettype_id, team_id, agent_id or site_id.");
@@ -98,7 +98,7 @@ public sealed class TicketTools(TenantGrains grains)
         // An outcome given as digits is its id; anything else is looked up by name.
         int? outcomeId = int.TryParse(outcome, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
         return grains.Ticket(ticket_id).AddActionAsync(
-            new AddActionCommand(ticket_id, note, outcomeId is null ? outcome : null, outcomeId, timetaken, hidden_from_user, new_status_id),
+            new AddActionCommand(note, outcomeId is null ? outcome : null, outcomeId, timetaken, hidden_from_user, new_status_id),
             cancellationToken);
     }
 

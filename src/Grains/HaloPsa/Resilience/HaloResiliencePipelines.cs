@@ -10,7 +10,7 @@ namespace HaloMcp.Grains.HaloPsa.Resilience;
 /// The retry policies. Reads: deadline → retry (429, 5xx, transport faults, attempt timeouts; jittered exponential
 /// back-off, Retry-After honoured). Writes: deadline → retry ONLY what HaloPSA provably did not process (429,
 /// connection refused / unresolvable host); anything ambiguous surfaces. Each HTTP exchange runs under
-/// <see cref="ForAttempts"/>.
+/// <see cref="Http.HaloAttemptHandler"/>.
 /// </summary>
 internal static class HaloResiliencePipelines
 {
@@ -59,13 +59,6 @@ internal static class HaloResiliencePipelines
 
         return builder.Build();
     }
-
-    /// <summary>
-    /// The per-attempt timeout, applied around the HTTP exchange only: waiting at the request gate or for a token
-    /// is bounded by the overall deadline, not by the attempt timeout.
-    /// </summary>
-    public static ResiliencePipeline ForAttempts(HaloClientOptions options, TimeProvider timeProvider) =>
-        new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddTimeout(options.AttemptTimeout).Build();
 
     private static bool IsRetryableRead(Outcome<HaloResponse> outcome) => outcome switch
     {

@@ -1,0 +1,11 @@
+using HaloMcp.Grains.Tenancy;
+using HaloMcp.Silo;
+using HaloMcp.Silo.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddSingleton<ITenantDirectory, ConfiguredTenantDirectory>();
+builder.Services.AddHostedService<SiloAddressLog>();
+builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains());
+await builder.Build().RunAsync();

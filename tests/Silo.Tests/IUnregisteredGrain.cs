@@ -1,8 +1,0 @@
-using HaloMcp.Grains;
-
-namespace HaloMcp.Silo.Tests;
-
-public interface IUnregisteredGrain : IGrainWithStringKey
-{
-    Task PingAsync();
-}
