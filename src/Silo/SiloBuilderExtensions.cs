@@ -33,6 +33,7 @@ public static class SiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HaloClientOptions>, HaloClientOptionsValidator>());
         services.AddOptions<BudgetEnforcementOptions>().BindConfiguration(BudgetEnforcementOptions.SectionName).ValidateOnStart();
         services.AddOptions<ReferenceDataOptions>().BindConfiguration(ReferenceDataOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReferenceDataOptions>, ReferenceDataOptionsValidator>());
         services.AddOptions<EntityActivationOptions>().BindConfiguration(EntityActivationOptions.SectionName).ValidateOnStart();
 
         services.AddMetrics();

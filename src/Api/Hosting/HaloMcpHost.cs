@@ -3,6 +3,7 @@ using HaloMcp.Api.Mcp;
 using HaloMcp.Api.Ops;
 using HaloMcp.Api.Tenancy;
 using HaloMcp.Api.Tools;
+using HaloMcp.Api.Webhooks;
 using HaloMcp.Grains.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -158,6 +159,9 @@ public static class HaloMcpHost
         services.TryAddSingleton<AuthFailureThrottle>();
         services.TryAddSingleton<OriginPolicy>();
         services.AddOptions<OpsOptions>().BindConfiguration(OpsOptions.SectionName);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName)
+            .Validate(o => o.MaxBodyBytes > 0, $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.MaxBodyBytes)} must be positive.").ValidateOnStart();
+        services.TryAddSingleton<HaloWebhookEndpoint>();
         services.TryAddSingleton<OpsEndpoint>();
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
@@ -182,6 +186,7 @@ public static class HaloMcpHost
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<TenantLogScopeFilter>(app.Services))
             .AddEndpointFilter(new ProtocolVersionFilter())
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<JsonRpcRequestGuard>(app.Services));
+        app.MapMethods(HaloWebhookEndpoint.RoutePattern, HaloWebhookEndpoint.Methods, app.Services.GetRequiredService<HaloWebhookEndpoint>().HandleAsync);
         if (app.Services.GetRequiredService<IOptions<OpsOptions>>().Value.Enabled)
         {
             app.MapGet(OpsEndpoint.RuntimePath, app.Services.GetRequiredService<OpsEndpoint>().HandleRuntimeAsync);
