@@ -58,4 +58,25 @@ public sealed class ResultTextTests(CatalogueFixture fixture) : IClassFixture<Ca
             Assert.Contains(cached.GetBoolean() ? $"From HaloMcp's cache, {structured.Int("age_seconds")} s old." : "Read from HaloPSA", text, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>Issue 12's byte targets, as a client receives them (the whole JSON-RPC answer: text and structured content).</summary>
+    [Fact]
+    public async Task A_page_of_25_tickets_and_a_ticket_showing_20_actions_each_fit_in_8_KB()
+    {
+        const int target = 8 * 1024;
+        const int ticketId = 399;
+        for (var i = 0; i < 20; i++)
+        {
+            await CallOk(fixture.Client, "halopsa_add_ticket_action", Args(("ticket_id", ticketId), ("timetaken", 10), ("note",
+                $"Update {i + 1}: spoke to the user, reproduced the fault on the second monitor after the driver update, rolled the display driver back to the previous version and scheduled a follow-up check for tomorrow morning.")));
+        }
+
+        var list = await Protocol.ToolListSizeTests.CallMessageAsync(fixture.Host.McpUrl, "halopsa_list_tickets", """{"page_size":25}""");
+        var ticket = await Protocol.ToolListSizeTests.CallMessageAsync(fixture.Host.McpUrl, "halopsa_get_ticket", $$"""{"ticket_id":{{ticketId}}}""");
+
+        Assert.Equal(25, JsonDocument.Parse(list).RootElement.GetProperty("result").GetProperty("structuredContent").GetProperty("items").GetArrayLength());
+        Assert.Equal(20, JsonDocument.Parse(ticket).RootElement.GetProperty("result").GetProperty("structuredContent").GetProperty("actions").GetArrayLength());
+        Assert.True(list.Length <= target, $"list_tickets, 25 rows: {list.Length:N0} bytes");
+        Assert.True(ticket.Length <= target, $"get_ticket, 20 actions: {ticket.Length:N0} bytes");
+    }
 }

@@ -53,12 +53,18 @@ public sealed class ToolListSizeTests(CatalogueFixture fixture) : IClassFixture<
     }
 
     /// <summary>The bytes of the JSON-RPC answer to tools/list (the SSE event's data), as a client receives it.</summary>
-    public static async Task<string> ToolsListMessageAsync(Uri mcpUrl)
+    public static Task<string> ToolsListMessageAsync(Uri mcpUrl) => MessageAsync(mcpUrl, """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""");
+
+    /// <summary>The JSON-RPC answer to one tools/call (the SSE event's data), as a client receives it.</summary>
+    public static Task<string> CallMessageAsync(Uri mcpUrl, string tool, string arguments) =>
+        MessageAsync(mcpUrl, $$$"""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"{{{tool}}}","arguments":{{{arguments}}}}}""");
+
+    private static async Task<string> MessageAsync(Uri mcpUrl, string message)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, mcpUrl)
         {
-            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent(message, Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EndToEndHost.AlphaKey);
         request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
