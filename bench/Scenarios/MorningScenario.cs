@@ -50,6 +50,8 @@ internal sealed partial class MorningScenario : IScenario
         var runs = new Dictionary<string, RunFigures>();
         var violations = new List<string>();
         string? breakdown = null;
+        string? bytes = null;
+        var upstream = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var mix = "";
         var callsPerScript = 0;
         var writesPerScript = 0;
@@ -100,15 +102,32 @@ internal sealed partial class MorningScenario : IScenario
                 stats.RateLimited.ToString(CultureInfo.InvariantCulture),
                 scriptViolations.Count.ToString(CultureInfo.InvariantCulture), Md.F(seconds, 1)]);
 
-            if (breakdown is null && variant.Key == "paced_1")
+            if (variant.Key is "paced_1" or "paced_5")
+            {
+                upstream[variant.Key] = log.Where(r => r.IsApi)
+                    .GroupBy(r => $"{r.Method.ToUpperInvariant()} {NumericSegment().Replace(r.Path.ToLowerInvariant(), "/{id}")}")
+                    .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            }
+
+            if (variant.Key == "paced_1")
             {
                 string[] referencePaths = ["/api/status", "/api/priority", "/api/tickettype", "/api/team", "/api/agent", "/api/outcome", "/api/assettype"];
                 runs["reference_upstream"] = figures with { PerHundred = log.Count(r => r.IsApi && r.Method == "GET" && referencePaths.Contains(r.Path.ToLowerInvariant())) };
-                breakdown = Md.Table(["upstream request", "count"], log.Where(r => r.IsApi)
-                    .GroupBy(r => $"{r.Method.ToUpperInvariant()} {NumericSegment().Replace(r.Path.ToLowerInvariant(), "/{id}")}")
-                    .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => (IReadOnlyList<string>)[$"`{g.Key}`", g.Count().ToString(CultureInfo.InvariantCulture)]));
+                bytes = Md.Table(["tool", "calls", "KB of answers", "bytes per call"], scripts[0].ToolBytes
+                    .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                    .Select(kv => (IReadOnlyList<string>)[$"`{kv.Key.Replace("halopsa_", "", StringComparison.Ordinal)}`",
+                        scripts[0].ToolCounts[kv.Key].ToString(CultureInfo.InvariantCulture), Md.F(kv.Value / 1024.0, 1),
+                        (kv.Value / scripts[0].ToolCounts[kv.Key]).ToString("N0", CultureInfo.InvariantCulture)]));
             }
+        }
+
+        if (upstream.TryGetValue("paced_1", out var one))
+        {
+            var five = upstream.GetValueOrDefault("paced_5") ?? [];
+            breakdown = Md.Table(["upstream request", "paced, one assistant", "paced, five on one queue"], one.Keys.Union(five.Keys)
+                .OrderByDescending(k => one.GetValueOrDefault(k)).ThenByDescending(k => five.GetValueOrDefault(k)).ThenBy(k => k, StringComparer.Ordinal)
+                .Select(k => (IReadOnlyList<string>)[$"`{k}`", one.GetValueOrDefault(k).ToString(CultureInfo.InvariantCulture),
+                    five.GetValueOrDefault(k).ToString(CultureInfo.InvariantCulture)]));
         }
 
         var markdown =
@@ -134,7 +153,8 @@ internal sealed partial class MorningScenario : IScenario
             Md.Table(["run", "tool calls", "writes", "upstream `/api` requests", "token requests", "`/api` per 100 calls",
                 "answers from cache / oldest shown", "webhooks delivered / sent", "colleague reads / stale within the bound",
                 "KB of results per assistant's morning", "429s", "violations", "seconds"], rows) +
-            (breakdown is null ? "" : "\nUpstream requests of the paced one-assistant run (webhooks):\n\n" + breakdown) +
+            (breakdown is null ? "" : "\nUpstream requests of the paced runs with webhooks (five assistants: all five together):\n\n" + breakdown) +
+            (bytes is null ? "" : "\nAnswer bytes (the JSON-RPC message: text and structured content) per tool in the paced one-assistant run (webhooks):\n\n" + bytes) +
             (violations.Count == 0 ? "\nNo read after a write or a delivered change was stale, no read was older than the bound, and no call failed.\n" : "\n**Violations:**\n\n" + string.Join('\n', violations.Take(20).Select(v => "- " + v)) + "\n");
 
         RunFigures Run(string key) => runs.GetValueOrDefault(key) ?? new RunFigures(double.NaN, double.NaN, 1, 1, 1, 0, false);

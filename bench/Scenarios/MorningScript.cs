@@ -47,6 +47,9 @@ internal sealed class MorningScript(McpCaller caller, MorningClient client, int 
     /// <summary>Calls per tool, for the report.</summary>
     public Dictionary<string, int> ToolCounts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Answer bytes per tool, for the report.</summary>
+    public Dictionary<string, long> ToolBytes { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyCollection<int> TicketsRead => _ticketsRead;
 
     public async Task RunAsync(CancellationToken ct)
@@ -343,6 +346,7 @@ internal sealed class MorningScript(McpCaller caller, MorningClient client, int 
 
         var reply = await caller.CallAsync(tool, args, ct);
         ResultBytes += reply.MessageBytes;
+        ToolBytes[tool] = ToolBytes.GetValueOrDefault(tool) + reply.MessageBytes;
         if (reply.Structured?["from_cache"] is JsonValue cached && cached.GetValue<bool>())
         {
             FromCache++;
