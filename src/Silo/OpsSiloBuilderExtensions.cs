@@ -21,6 +21,7 @@ public static class OpsSiloBuilderExtensions
         silo.AddDashboard();
         OpsDashboard.ConfigureLogStream(services);
 
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantActivityAggregator>();
         services.AddHostedService(sp => sp.GetRequiredService<TenantActivityAggregator>());

@@ -27,13 +27,16 @@ public sealed class TenantActivityAggregator : IHostedService, IDisposable
     private readonly MeterListener _listener = new();
     private ITimer? _sweep;
 
-    /// <summary>Creates the aggregator; it listens once started.</summary>
-    public TenantActivityAggregator(TimeProvider time)
+    /// <summary>
+    /// Creates the aggregator; it listens once started, to meters of <paramref name="meters"/> (this silo's own) and to
+    /// meters made without a factory. Several silos (or servers) in one process, as in tests, each count their own.
+    /// </summary>
+    public TenantActivityAggregator(TimeProvider time, IMeterFactory meters)
     {
         _time = time;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (KindOf(instrument) is { } kind)
+            if ((instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, meters)) && KindOf(instrument) is { } kind)
             {
                 listener.EnableMeasurementEvents(instrument, kind);
             }
