@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -75,7 +76,7 @@ public static class OpsServiceCollectionExtensions
                 .AddAuthenticationSchemes(OpsAuthentication.CookieScheme, OpsAuthentication.ScrapeKeyScheme)
                 .RequireClaim(OpsAuthentication.RoleClaim, OpsAuthentication.OperatorRole, OpsAuthentication.ScraperRole));
 
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry().ConfigureResource(r => r.AddService("halomcp")).WithMetrics(metrics => metrics
             .AddMeter(TenantMetrics.MeterName, "Microsoft.Orleans", "System.Net.Http")
             .AddPrometheusExporter());
         return services;

@@ -75,6 +75,9 @@ public sealed class OpsBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task After_tool_calls_for_a_tenant_the_ops_page_shows_its_budget_use_moving()
     {
+        await Host.CallToolAsync(OpsHost.GlobexKey, "halopsa_list_statuses");
+        await Host.CallToolAsync(OpsHost.AcmeKey, "halopsa_list_statuses");
+        await Host.CallToolAsync(OpsHost.AcmeKey, "halopsa_list_statuses");
         await using var context = await fixture.Chromium.NewContextAsync(Host.BaseUrl);
         var page = await LogInAsync(context, OpsEndpoints.PagePath);
         var before = await InWindowAsync(page, "acme");
@@ -96,6 +99,7 @@ public sealed class OpsBrowserTests(BrowserFixture fixture)
         Assert.Contains($"/ {OpsHost.AcmeBudget}", await row.Locator("td[data-field='budget']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(long.Parse(await row.Locator("td[data-field='token-requests']").InnerTextAsync(), CultureInfo.InvariantCulture) >= 1);
         Assert.Matches(@"^\d[\d.,]* ms / \d[\d.,]* ms$", await row.Locator("td[data-field='latency']").InnerTextAsync());
+        Assert.Matches(@"statuses \d+ %", await row.Locator("td[data-field='caches']").InnerTextAsync());
 
         // The hour's chart for acme ends above zero.
         var chart = page.Locator("svg[data-chart-tenant='acme']");
