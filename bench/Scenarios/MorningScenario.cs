@@ -27,7 +27,6 @@ internal sealed partial class MorningScenario : IScenario
         var withWebhooks = new BenchTenant("morning", 10_000_000, 300, Webhooks: true);
         var plain = new BenchTenant("plain", 10_000_000, 300);
         await using var rig = await Rig.StartAsync(context, new RigSettings { Tenants = [withWebhooks, plain] }, cancellationToken);
-        var clients = await DiscoverAsync(rig, 5, cancellationToken);
 
         // The default lifetimes (ReferenceDataOptions) divided by 360 like the clock. Keep these in step with the defaults.
         var defaults = new Lifetimes(ReferenceData: TimeSpan.FromHours(1), ReferenceDataWithWebhooks: TimeSpan.FromHours(24),
@@ -46,6 +45,10 @@ internal sealed partial class MorningScenario : IScenario
             new("nocache_1", "no caches (lifetimes 0), one assistant, back to back", 1, 0, Shared: false, Webhooks: false, defaults, noCache),
         };
 
+        // Each run works on clients no earlier run touched: the simulator keeps every run's writes (notes, new tickets),
+        // which would make later runs' tickets and lists longer than the first's.
+        var clients = await DiscoverAsync(rig, variants.Sum(v => v.Shared ? 1 : v.Assistants), cancellationToken);
+        var nextClient = 0;
         var rows = new List<IReadOnlyList<string>>();
         var runs = new Dictionary<string, RunFigures>();
         var violations = new List<string>();
@@ -62,10 +65,12 @@ internal sealed partial class MorningScenario : IScenario
             var tenant = variant.Webhooks ? withWebhooks : plain;
             await rig.SimApi.ConfigureWebhooksAsync(variant.Webhooks ? new Uri(rig.Server.BaseUrl, "/webhooks/halopsa/" + tenant.Id) : null, tenant, cancellationToken);
             await rig.SimApi.ResetStatsAsync(cancellationToken);
+            var mine = clients.Skip(nextClient).Take(variant.Shared ? 1 : variant.Assistants).ToList();
+            nextClient += mine.Count;
             var world = new MorningWorld(rig.SimApi, variant.Webhooks, variant.Lifetimes.Entity);
             var callers = Enumerable.Range(0, variant.Assistants).Select(_ => rig.Caller(tenant, connections: 4)).ToList();
             var scripts = Enumerable.Range(0, variant.Assistants)
-                .Select(i => new MorningScript(callers[i], variant.Shared ? clients[0] : clients[i], i, variant.Pace, world,
+                .Select(i => new MorningScript(callers[i], variant.Shared ? mine[0] : mine[i], i, variant.Pace, world,
                     colleague: !variant.Shared || i == 0, startMinute: variant.Shared ? i * StaggerMinutes : 0))
                 .ToList();
             var watch = Stopwatch.StartNew();
@@ -140,7 +145,8 @@ internal sealed partial class MorningScenario : IScenario
             "request of ours, no budget) and the assistant reads it a minute later. Every read after a write or a colleague's change " +
             "is checked: after our own write it must show it; with webhooks it must show the colleague's change once the simulator has " +
             "sent its delivery; without webhooks it may show the old state only while the change is younger than the freshness bound. " +
-            "Each assistant works on its own client (found before the run: the clients with the most open tickets), except on \"one " +
+            "Each assistant works on its own client (found before the run: the clients with the most open tickets, in that order, a " +
+            "client never reused by a later run, since the simulator keeps each run's notes and new tickets), except on \"one " +
             $"queue\", where five assistants work the same client's tickets, starting {StaggerMinutes:0} minutes of morning apart (one colleague).\n\n" +
             $"Calls per tool in one assistant's morning: {mix}.\n\n" +
             "**Paced** runs play the morning on a clock 360× faster (one minute = 1/6 s, the whole morning 40 s) with every cache " +

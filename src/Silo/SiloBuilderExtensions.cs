@@ -43,12 +43,17 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton<EntityActivations>();
         services.TryAddTransient<TenantAdmissionHandler>();
 
+        // The transport recycles its connections itself (PooledConnectionLifetime), so the factory's own rotation of
+        // handlers (every 2 min by default) is off: it rebuilt the pipeline for nothing, and each rotation's timer kept
+        // the old handlers, their scope and with it the whole service provider alive for minutes after a silo stopped.
         services.AddHttpClient(HaloHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<TenantAdmissionHandler>()
             .AddHttpMessageHandler(sp => new HaloAttemptHandler(sp.GetRequiredService<IOptions<HaloClientOptions>>().Value, sp.GetRequiredService<TimeProvider>()))
-            .ConfigurePrimaryHttpMessageHandler(Transport);
+            .ConfigurePrimaryHttpMessageHandler(Transport)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddHttpClient(HaloHttp.TokenClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(Transport);
+            .ConfigurePrimaryHttpMessageHandler(Transport)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         // Ticket and client activations are cheap to rebuild (one read) and many: they go after a short idle time.
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<EntityActivationOptions>>((collection, entities) =>
