@@ -1,4 +1,5 @@
 using HaloMcp.Grains.Activation;
+using HaloMcp.Grains.Answers;
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Model;
@@ -83,11 +84,11 @@ public sealed class TicketGrain(
 
     /// <inheritdoc />
     public Task<TicketDetail> UpdateAsync(UpdateTicketCommand command, CancellationToken cancellationToken) =>
-        UseAsync(() => UpdateInTurnAsync(command, cancellationToken));
+        UseAsync(() => AnswerChanges.AfterWriteAsync(GrainFactory, TenantId, AnswerKinds.Tickets, () => UpdateInTurnAsync(command, cancellationToken)));
 
     /// <inheritdoc />
     public Task<ActionRow> AddActionAsync(AddActionCommand command, CancellationToken cancellationToken) =>
-        UseAsync(() => AddActionInTurnAsync(command, cancellationToken));
+        UseAsync(() => AnswerChanges.AfterWriteAsync(GrainFactory, TenantId, AnswerKinds.Tickets, () => AddActionInTurnAsync(command, cancellationToken)));
 
     /// <inheritdoc />
     public Task<bool> ApplyAsync(TicketChange change)
