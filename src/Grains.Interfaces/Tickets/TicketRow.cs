@@ -6,8 +6,8 @@ namespace HaloMcp.Grains.Tickets;
 /// </summary>
 /// <param name="Id">The ticket id.</param>
 /// <param name="Summary">The summary.</param>
-/// <param name="ClientId">The client.</param>
-/// <param name="ClientName">The client's name.</param>
+/// <param name="ClientId">The client; left out of the rows of a list filtered by client, where every row would repeat it.</param>
+/// <param name="ClientName">The client's name; left out with <paramref name="ClientId"/>.</param>
 /// <param name="StatusId">The status.</param>
 /// <param name="StatusName">The status name.</param>
 /// <param name="PriorityId">The priority.</param>
@@ -20,7 +20,7 @@ namespace HaloMcp.Grains.Tickets;
 public sealed record TicketRow(
     int Id,
     string Summary,
-    int ClientId,
+    int? ClientId,
     string? ClientName,
     int StatusId,
     string? StatusName,

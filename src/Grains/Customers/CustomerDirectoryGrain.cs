@@ -36,6 +36,8 @@ public sealed class CustomerDirectoryGrain(
     private AnswerCache Answers => _answers ??= new AnswerCache(
         () => options.Value.EntityMaxAge(directory.Find(TenantId)?.ReceivesWebhooks == true), time);
 
+    // Rows of a list filtered by client leave its id and name out (the query names it; every row would repeat it).
+
     /// <inheritdoc />
     public Task<PagedResult<ClientRow>> ListClientsAsync(ClientQuery query, CancellationToken cancellationToken) =>
         PageAsync(
@@ -87,7 +89,7 @@ public sealed class CustomerDirectoryGrain(
                 await clients.CallAsync(TenantId, c => c.ListUsersAsync(
                     new WireUserQuery { ClientId = query.ClientId, SiteId = query.SiteId, Search = query.Search, Page = query.Page, PageSize = query.PageSize },
                     ct)),
-                CustomerMapper.ToRow),
+                u => query.ClientId is null ? CustomerMapper.ToRow(u) : CustomerMapper.ToRow(u) with { ClientId = null, ClientName = null }),
             cancellationToken);
 
     /// <inheritdoc />
@@ -110,7 +112,7 @@ public sealed class CustomerDirectoryGrain(
                 await clients.CallAsync(TenantId, c => c.ListAssetsAsync(
                     new WireAssetQuery { ClientId = query.ClientId, SiteId = query.SiteId, AssetTypeId = query.AssetTypeId, Search = query.Search, Page = query.Page, PageSize = query.PageSize },
                     ct)),
-                AssetMapper.ToRow),
+                a => query.ClientId is null ? AssetMapper.ToRow(a) : AssetMapper.ToRow(a) with { ClientId = null, ClientName = null }),
             cancellationToken);
 
     /// <inheritdoc />
