@@ -23,9 +23,8 @@ public static class ToolJson
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(
-                McpJsonUtilities.DefaultOptions.TypeInfoResolver,
-                new DefaultJsonTypeInfoResolver { Modifiers = { FlagsOnlyWhenTrue } }),
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(McpJsonUtilities.DefaultOptions.TypeInfoResolver, new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(FlagsOnlyWhenTrue),
         };
         // Ahead of the SDK's own converters, which would otherwise write enums by their C# names.
         options.Converters.Insert(0, new SearchEntityJsonConverter());

@@ -23,8 +23,11 @@ public sealed class AnswerCache(Func<TimeSpan> maxAge, TimeProvider time)
     /// <summary>How many answers are held.</summary>
     public int Count => _answers.Count;
 
-    /// <summary>The answer for <paramref name="key"/>, loaded by <paramref name="load"/> when none is held or it is too old.</summary>
-    public Task<CacheRead<T>> ReadAsync<T>(string key, AnswerKinds kinds, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer for <paramref name="key"/>, loaded by <paramref name="load"/> when none is held or it is too old;
+    /// <paramref name="query"/> is kept with it for <see cref="Revise{TQuery, T}"/>.
+    /// </summary>
+    public Task<CacheRead<T>> ReadAsync<T>(string key, AnswerKinds kinds, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken, object? query = null)
     {
         if (!_answers.TryGetValue(key, out var entry) || entry.Answer is not CachedValue<T>)
         {
@@ -33,7 +36,7 @@ public sealed class AnswerCache(Func<TimeSpan> maxAge, TimeProvider time)
                 _answers.Remove(_answers.MinBy(a => a.Value.Added).Key);
             }
 
-            entry = new Entry(new CachedValue<T>(load, maxAge, time), kinds, ++_added);
+            entry = new Entry(new CachedValue<T>(load, maxAge, time), kinds, ++_added, query);
             _answers[key] = entry;
         }
 
@@ -52,5 +55,32 @@ public sealed class AnswerCache(Func<TimeSpan> maxAge, TimeProvider time)
         return stale.Count;
     }
 
-    private sealed record Entry(object Answer, AnswerKinds Kinds, long Added);
+    /// <summary>
+    /// Applies a change known exactly to every loaded answer of <paramref name="kinds"/> that was asked with a
+    /// <typeparamref name="TQuery"/> and holds a <typeparamref name="T"/>: <paramref name="revise"/> answers the revised
+    /// answer, or null when the change cannot be applied exactly (the answer goes). Every other answer of those kinds
+    /// goes, as does one still loading. A revised answer keeps the age of its read.
+    /// </summary>
+    /// <returns>How many answers were revised or dropped.</returns>
+    public int Revise<TQuery, T>(AnswerKinds kinds, Func<TQuery, T, T?> revise)
+        where T : class
+    {
+        var touched = 0;
+        foreach (var (key, entry) in _answers.Where(a => (a.Value.Kinds & kinds) != 0).ToList())
+        {
+            touched++;
+            if (entry is { Query: TQuery query, Answer: CachedValue<T> answer } && answer.Peek() is { } held && revise(query, held.Value) is { } revised)
+            {
+                answer.Update(_ => revised);
+            }
+            else
+            {
+                _answers.Remove(key);
+            }
+        }
+
+        return touched;
+    }
+
+    private sealed record Entry(object Answer, AnswerKinds Kinds, long Added, object? Query);
 }

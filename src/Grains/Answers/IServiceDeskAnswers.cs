@@ -11,4 +11,12 @@ public interface IServiceDeskAnswers : IGrainWithStringKey
     [AlwaysInterleave]
     [Alias("Drop")]
     Task<int> DropAsync(AnswerKinds kinds);
+
+    /// <summary>
+    /// Ticket <paramref name="ticketId"/> changed, and is now <paramref name="now"/> (null when it was deleted or its
+    /// state is not known): the cached ticket lists it can be placed in exactly take it, every other ticket answer goes.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("TicketChanged")]
+    Task<int> TicketChangedAsync(int ticketId, Tickets.TicketDetail? now, bool deleted);
 }

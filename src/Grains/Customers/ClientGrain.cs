@@ -73,14 +73,14 @@ public sealed class ClientGrain(
     });
 
     /// <inheritdoc />
-    public Task<TicketDetail> CreateTicketAsync(CreateTicketCommand command, CancellationToken cancellationToken) => UseAsync(() => AnswerChanges.AfterWriteAsync(GrainFactory, TenantId, AnswerKinds.Tickets, async () =>
+    public Task<TicketDetail> CreateTicketAsync(CreateTicketCommand command, CancellationToken cancellationToken) => UseAsync(() => AnswerChanges.AfterTicketWriteAsync(GrainFactory, TenantId, null, async () =>
     {
         var created = await Write("ticket create", command, GrainsJsonContext.Default.CreateTicketCommand).CreateTicketAsync(EntityId, command, cancellationToken);
 
         // HaloPSA answered with the whole new ticket: the read that confirms a create is served from it.
         await GrainFactory.GetGrain<ITicketCache>(created.Ticket!.Detail.Id, TenantId).ApplyAsync(created);
         return created.Ticket.Detail;
-    }));
+    }, created => (created.Id, created)));
 
     /// <inheritdoc />
     public Task<AssetDetail> CreateAssetAsync(CreateAssetCommand command, CancellationToken cancellationToken) =>

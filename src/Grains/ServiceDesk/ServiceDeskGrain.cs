@@ -62,12 +62,17 @@ public sealed class ServiceDeskGrain(
                 // The query names the client; its id and name on every row would say it again up to 100 times.
                 return query.ClientId is null ? Pages.Map(page, TicketMapper.ToRow) : Pages.Map(page, t => TicketMapper.ToRow(t) with { ClientId = null, ClientName = null });
             },
-            cancellationToken);
+            cancellationToken,
+            query);
         return read.Value with { FromCache = read.FromCache, AgeSeconds = read.AgeSeconds };
     }
 
     /// <inheritdoc />
     public Task<int> DropAsync(AnswerKinds kinds) => Task.FromResult(_answers?.Drop(kinds) ?? 0);
+
+    /// <inheritdoc />
+    public Task<int> TicketChangedAsync(int ticketId, TicketDetail? now, bool deleted) => Task.FromResult(
+        _answers?.Revise<TicketQuery, PagedResult<TicketRow>>(AnswerKinds.Tickets, (query, page) => TicketListRevision.Revise(query, page, ticketId, now, deleted)) ?? 0);
 
     /// <inheritdoc />
     public async Task<ActionPage> ListActionsAsync(ActionQuery query, CancellationToken cancellationToken)

@@ -84,11 +84,11 @@ public sealed class TicketGrain(
 
     /// <inheritdoc />
     public Task<TicketDetail> UpdateAsync(UpdateTicketCommand command, CancellationToken cancellationToken) =>
-        UseAsync(() => AnswerChanges.AfterWriteAsync(GrainFactory, TenantId, AnswerKinds.Tickets, () => UpdateInTurnAsync(command, cancellationToken)));
+        UseAsync(() => AnswerChanges.AfterTicketWriteAsync(GrainFactory, TenantId, EntityId, () => UpdateInTurnAsync(command, cancellationToken), _ => (EntityId, Held())));
 
     /// <inheritdoc />
     public Task<ActionRow> AddActionAsync(AddActionCommand command, CancellationToken cancellationToken) =>
-        UseAsync(() => AnswerChanges.AfterWriteAsync(GrainFactory, TenantId, AnswerKinds.Tickets, () => AddActionInTurnAsync(command, cancellationToken)));
+        UseAsync(() => AnswerChanges.AfterTicketWriteAsync(GrainFactory, TenantId, EntityId, () => AddActionInTurnAsync(command, cancellationToken), _ => (EntityId, Held())));
 
     /// <inheritdoc />
     public Task<bool> ApplyAsync(TicketChange change)
@@ -117,6 +117,12 @@ public sealed class TicketGrain(
 
         return Task.FromResult(applied);
     }
+
+    /// <inheritdoc />
+    public Task<TicketDetail?> PeekAsync() => Task.FromResult(Held());
+
+    // The newest copy held, which a write's answer has just updated (or null, when none is loaded).
+    private TicketDetail? Held() => _ticket?.Peek()?.Value.Detail;
 
     private async Task<TicketDetail> UpdateInTurnAsync(UpdateTicketCommand command, CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public sealed partial class WebhookGrain(TenantMetrics metrics, TimeProvider tim
             var replaced = await ApplyAsync(occurrence, received);
 
             // Then the lists, searches and records that may show what changed.
-            var dropped = await AnswerChanges.DropAsync(GrainFactory, TenantId, AnswersShowing(occurrence));
+            var dropped = await AnswersAfterAsync(occurrence);
             if (replaced || dropped > 0)
             {
                 applied++;
@@ -85,6 +85,19 @@ public sealed partial class WebhookGrain(TenantMetrics metrics, TimeProvider tim
             default:
                 return Task.FromResult(false);
         }
+    }
+
+    // A ticket's lists take the ticket as its grain now holds it (the newest copy of all it saw); other kinds drop what shows them.
+    private async Task<int> AnswersAfterAsync(HaloWebhookOccurrence o)
+    {
+        if (o.Kind is not (HaloWebhookKind.Ticket or HaloWebhookKind.Action))
+        {
+            return await AnswerChanges.DropAsync(GrainFactory, TenantId, AnswersShowing(o));
+        }
+
+        var deleted = o.Kind == HaloWebhookKind.Ticket && o.Deleted;
+        var now = deleted ? null : await GrainFactory.GetGrain<ITicketCache>(o.TicketId, TenantId).PeekAsync();
+        return await AnswerChanges.TicketChangedAsync(GrainFactory, TenantId, o.TicketId, now, deleted);
     }
 
     // Which cached answers an occurrence may make stale: those showing its kind, and those carrying its names.
