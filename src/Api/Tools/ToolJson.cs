@@ -10,7 +10,8 @@ namespace HaloMcp.Api.Tools;
 /// <c>Z</c>, search entities as the words the input takes. Fields HaloPSA left unset are left out rather than sent as
 /// null: results are sized for a model's context (output schemas say so, see <see cref="Mcp.ToolSchemaShaping"/>).
 /// A result's flag (a <c>bool</c> that is never null) is written only when true: an absent flag is false, as in the
-/// input schemas, and most flags of most rows are false (on hold, closed, billable, inactive, more pages).
+/// input schemas, and most flags of most rows are false (on hold, closed, billable, inactive, more pages). Time logged
+/// (<c>time_taken_*</c>) is likewise left out when none was.
 /// </summary>
 public static class ToolJson
 {
@@ -41,9 +42,16 @@ public static class ToolJson
             return;
         }
 
-        foreach (var property in type.Properties.Where(p => p.PropertyType == typeof(bool)))
+        foreach (var property in type.Properties)
         {
-            property.ShouldSerialize = static (_, value) => value is true;
+            if (property.PropertyType == typeof(bool))
+            {
+                property.ShouldSerialize = static (_, value) => value is true;
+            }
+            else if (property.PropertyType == typeof(double) && property.Name.StartsWith("time_taken_", StringComparison.Ordinal))
+            {
+                property.ShouldSerialize = static (_, value) => value is not 0.0;
+            }
         }
     }
 }

@@ -82,5 +82,5 @@ public static class TicketListRevision
     // As the list shows it: a list filtered by client leaves the client out of its rows.
     private static TicketRow RowOf(TicketQuery q, TicketDetail t) => new(
         t.Id, t.Summary, q.ClientId is null ? t.ClientId : null, q.ClientId is null ? t.ClientName : null, t.StatusId, t.StatusName,
-        t.PriorityId, t.PriorityName, t.AgentId, t.AgentName, t.DateOccurred, t.LastActionDate);
+        t.PriorityId, t.PriorityName, t.AgentId, t.AgentName, t.LastActionDate);
 }

@@ -41,7 +41,7 @@ internal static class E2e
     public static string? Str(this JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    public static bool Bool(this JsonElement e, string name) => e.GetProperty(name).GetBoolean();
+    public static bool Bool(this JsonElement e, string name) => e.TryGetProperty(name, out var flag) && flag.GetBoolean();
 
     public static IReadOnlyList<JsonElement> Items(this JsonElement e) => [.. e.GetProperty("items").EnumerateArray()];
 

@@ -68,7 +68,7 @@ public sealed class TicketListRevisionTests
     }
 
     private static PagedResult<TicketRow> Page(bool hasMore, params int[] ids) =>
-        new([.. ids.Select(id => new TicketRow(id, $"Ticket {id}", null, null, 1, "New", 3, "Normal", 4, "Sam", null, null))], 1, 3, ids.Length + (hasMore ? 10 : 0), hasMore);
+        new([.. ids.Select(id => new TicketRow(id, $"Ticket {id}", null, null, 1, "New", 3, "Normal", 4, "Sam", null))], 1, 3, ids.Length + (hasMore ? 10 : 0), hasMore);
 
     private static TicketDetail Ticket(int id, int statusId) => new(
         id, $"Ticket {id}", null, 7, "Contoso", null, null, null, null, statusId, "Status", 3, "Normal", null, null, 4, "Sam", null, null, null,
