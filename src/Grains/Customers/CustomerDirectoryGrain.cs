@@ -34,7 +34,9 @@ public sealed class CustomerDirectoryGrain(
     private string TenantId => this.GetPrimaryKeyString();
 
     private AnswerCache Answers => _answers ??= new AnswerCache(
-        () => options.Value.EntityMaxAge(directory.Find(TenantId)?.ReceivesWebhooks == true), time);
+        () => options.Value.EntityMaxAge(directory.Find(TenantId)?.ReceivesWebhooks == true),
+        time,
+        () => directory.Find(TenantId) is { } settings ? TenantHaloClients.ConnectionOf(settings) : null);
 
     // Rows of a list filtered by client leave its id and name out (the query names it; every row would repeat it).
 

@@ -43,7 +43,9 @@ public sealed class ServiceDeskGrain(
     private RefusedScans Refusals => _refusals ??= new RefusedScans(time);
 
     private AnswerCache Answers => _answers ??= new AnswerCache(
-        () => options.Value.EntityMaxAge(directory.Find(TenantId)?.ReceivesWebhooks == true), time);
+        () => options.Value.EntityMaxAge(directory.Find(TenantId)?.ReceivesWebhooks == true),
+        time,
+        () => directory.Find(TenantId) is { } settings ? TenantHaloClients.ConnectionOf(settings) : null);
 
     /// <inheritdoc />
     public async Task<PagedResult<TicketRow>> ListTicketsAsync(TicketQuery query, CancellationToken cancellationToken)

@@ -16,5 +16,5 @@ public interface ITicketCache : IGrainWithIntegerCompoundKey
     /// <summary>The ticket as the grain holds it (the newest copy it has seen, however old), without asking HaloPSA; null when it holds none.</summary>
     [AlwaysInterleave]
     [Alias("Peek")]
-    Task<TicketDetail?> PeekAsync();
+    Task<TicketDetail?> PeekAsync(CancellationToken cancellationToken);
 }

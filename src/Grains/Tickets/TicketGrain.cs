@@ -119,7 +119,7 @@ public sealed class TicketGrain(
     }
 
     /// <inheritdoc />
-    public Task<TicketDetail?> PeekAsync() => Task.FromResult(Held());
+    public Task<TicketDetail?> PeekAsync(CancellationToken cancellationToken) => Task.FromResult(Held());
 
     // The newest copy held, which a write's answer has just updated (or null, when none is loaded).
     private TicketDetail? Held() => _ticket?.Peek()?.Value.Detail;

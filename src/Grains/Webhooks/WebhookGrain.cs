@@ -96,7 +96,7 @@ public sealed partial class WebhookGrain(TenantMetrics metrics, TimeProvider tim
         }
 
         var deleted = o.Kind == HaloWebhookKind.Ticket && o.Deleted;
-        var now = deleted ? null : await GrainFactory.GetGrain<ITicketCache>(o.TicketId, TenantId).PeekAsync();
+        var now = deleted ? null : await GrainFactory.GetGrain<ITicketCache>(o.TicketId, TenantId).PeekAsync(CancellationToken.None);
         return await AnswerChanges.TicketChangedAsync(GrainFactory, TenantId, o.TicketId, now, deleted);
     }
 

@@ -35,6 +35,9 @@ internal static class E2e
 
     public static double Num(this JsonElement e, string name) => e.GetProperty(name).GetDouble();
 
+    /// <summary>Time logged (<c>time_taken_*</c>): results leave it out when none was.</summary>
+    public static double Time(this JsonElement e, string name) => e.TryGetProperty(name, out var time) ? time.GetDouble() : 0;
+
     public static double? NumOrNull(this JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 
