@@ -19,6 +19,9 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
     private static readonly HashSet<string> KnownBudgetSettings = new(
         typeof(TenantBudgetOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> KnownAgentSignInSettings = new(
+        typeof(AgentSignInOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
     private static readonly SearchValues<char> IdCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
 
@@ -69,6 +72,11 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
                 errors.Add($"{label}: Budget.Requests and Budget.WindowSeconds must both be positive");
             }
 
+            if (tenant.AgentSignIn is { } signIn && string.IsNullOrWhiteSpace(signIn.ClientId))
+            {
+                errors.Add($"{label}: AgentSignIn.ClientId is required (the HaloPSA application agents sign in through)");
+            }
+
             foreach (var hash in tenant.ApiKeyHashes)
             {
                 if (!ApiKeyHash.IsWellFormed(hash))
@@ -93,6 +101,11 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
             foreach (var setting in tenant.GetSection(nameof(TenantOptions.Budget)).GetChildren().Where(c => !KnownBudgetSettings.Contains(c.Key)))
             {
                 errors.Add($"Tenants[{tenant.Key}]: unknown setting 'Budget:{setting.Key}'");
+            }
+
+            foreach (var setting in tenant.GetSection(nameof(TenantOptions.AgentSignIn)).GetChildren().Where(c => !KnownAgentSignInSettings.Contains(c.Key)))
+            {
+                errors.Add($"Tenants[{tenant.Key}]: unknown setting 'AgentSignIn:{setting.Key}'");
             }
         }
 

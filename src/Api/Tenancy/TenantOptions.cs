@@ -37,6 +37,14 @@ public sealed class TenantOptions
     /// <summary>The tenant's request budget; HaloPSA's evidenced default when unset.</summary>
     public TenantBudgetOptions? Budget { get; set; }
 
+    /// <summary>
+    /// Whether nothing may be written through HaloMcp: every key and every token of the tenant sees only the read tools.
+    /// </summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>HaloPSA agent sign-in on the consent page (off when unset).</summary>
+    public AgentSignInOptions? AgentSignIn { get; set; }
+
     /// <summary>Hashes (<c>sha256:&lt;64 hex&gt;</c>, see <c>hash-key</c>) of the API keys that act for this tenant.</summary>
     public IList<string> ApiKeyHashes { get; } = [];
 }

@@ -188,8 +188,14 @@ public sealed class OAuthGrantGrain(
         var finished = s.Ended
             || (s.Start is { } start && !s.Redeemed && now >= start.CodeExpiresAt)
             || (s.Redeemed && now >= s.RefreshExpiresAt && s.AccessTokens.All(a => now >= a.ExpiresAt));
-        if (s.Start is not null && finished)
+        if (s.Start is { } begun && finished)
         {
+            if (begun.Subject.IsAgent && !s.Ended)
+            {
+                // A sign-in nobody redeemed or refreshed in time: its HaloPSA tokens go too.
+                await GrainFactory.GetGrain<IAgentSessionGrain>(GrantId).EndAsync();
+            }
+
             await state.ClearStateAsync(cancellationToken);
         }
     }
