@@ -69,7 +69,8 @@ public sealed class ConsentGrain(
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (state.State.Record is not null && Usable() is null)
+        // On shutdown the storage may be going too (in-memory storage is grains of its own): tidy up another time.
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown && state.State.Record is not null && Usable() is null)
         {
             await state.ClearStateAsync(cancellationToken);
         }

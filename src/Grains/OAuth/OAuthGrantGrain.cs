@@ -183,6 +183,12 @@ public sealed class OAuthGrantGrain(
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            // The storage may be going too (in-memory storage is grains of its own): tidy up another time.
+            return;
+        }
+
         var s = state.State;
         var now = time.GetUtcNow();
         var finished = s.Ended

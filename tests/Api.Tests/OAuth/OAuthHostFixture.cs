@@ -1,11 +1,14 @@
 namespace HaloMcp.Api.Tests.OAuth;
 
-/// <summary>One <see cref="OAuthHost"/> shared by a test class whose tests do not move its clock.</summary>
-public sealed class OAuthHostFixture : IAsyncLifetime
+/// <summary>One <see cref="OAuthHost"/> shared by the tests of a class.</summary>
+public class OAuthHostFixture : IAsyncLifetime
 {
     public OAuthHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await OAuthHost.StartAsync();
+    /// <summary>The server's extra command-line arguments.</summary>
+    protected virtual string[] Args => [];
+
+    public async Task InitializeAsync() => Host = await OAuthHost.StartAsync(Args);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }
