@@ -10,14 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HaloMcp.Api.Tests.OAuth;
 
-/// <summary>A real web server on 127.0.0.1 serving client ID metadata documents, as a client's own site would.</summary>
+/// <summary>A real web server on 127.0.0.1 serving client ID metadata documents (as a client's own site would) or pages (as another site would).</summary>
 public sealed class MetadataDocumentServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, string> _documents = new();
+    private readonly ConcurrentDictionary<string, (string ContentType, string Body)> _documents;
     private readonly Uri _base;
 
-    private MetadataDocumentServer(WebApplication app, ConcurrentDictionary<string, string> documents, Uri baseUrl)
+    private MetadataDocumentServer(WebApplication app, ConcurrentDictionary<string, (string ContentType, string Body)> documents, Uri baseUrl)
     {
         _app = app;
         _documents = documents;
@@ -29,17 +29,17 @@ public sealed class MetadataDocumentServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var documents = new ConcurrentDictionary<string, string>();
+        var documents = new ConcurrentDictionary<string, (string ContentType, string Body)>();
         app.Run(context =>
         {
-            if (!documents.TryGetValue(context.Request.Path.Value ?? string.Empty, out var json))
+            if (!documents.TryGetValue(context.Request.Path.Value ?? string.Empty, out var document))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
             }
 
-            context.Response.ContentType = "application/json";
-            return context.Response.WriteAsync(json);
+            context.Response.ContentType = document.ContentType;
+            return context.Response.WriteAsync(document.Body);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -48,7 +48,9 @@ public sealed class MetadataDocumentServer : IAsyncDisposable
 
     public string Url(string path) => new Uri(_base, path).ToString();
 
-    public void Serve(string path, JsonObject document) => _documents[path] = document.ToJsonString();
+    public void Serve(string path, JsonObject document) => _documents[path] = ("application/json", document.ToJsonString());
+
+    public void ServeHtml(string path, string html) => _documents[path] = ("text/html; charset=utf-8", html);
 
     public async ValueTask DisposeAsync()
     {

@@ -7,7 +7,7 @@ namespace HaloMcp.Api.Auth.OAuth;
 
 /// <summary>
 /// The consent page and the authorization server's error pages: plain HTML, no script, every value encoded, never
-/// framed (<c>frame-ancestors 'none'</c>), never cached, and no referrer sent onwards.
+/// framed (<c>frame-ancestors 'none'</c>), never cached, and no referrer sent to other sites.
 /// </summary>
 internal static class ConsentPage
 {
@@ -71,7 +71,9 @@ internal static class ConsentPage
         headers.Pragma = "no-cache";
         headers.XFrameOptions = "DENY";
         headers["X-Content-Type-Options"] = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer a browser posts the form with "Origin: null", which the
+        // consent endpoint rightly refuses.
+        headers["Referrer-Policy"] = "same-origin";
         headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; frame-ancestors 'none'; base-uri 'none'";
         var html = $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{HtmlEncoder.Default.Encode(title)}</title>"
             + $"<style nonce=\"{nonce}\">body{{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}fieldset{{margin:1rem 0;padding:1rem}}.muted{{color:#666;font-size:.9em}}.error{{color:#b00020;font-weight:600}}input[type=text],input[type=password]{{width:100%;box-sizing:border-box;margin:.25rem 0 .5rem}}</style>"
