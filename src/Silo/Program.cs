@@ -7,5 +7,5 @@ using Microsoft.Extensions.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddSingleton<ITenantDirectory, ConfiguredTenantDirectory>();
 builder.Services.AddHostedService<SiloAddressLog>();
-builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains());
+builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains().AddHaloOps());
 await builder.Build().RunAsync();
