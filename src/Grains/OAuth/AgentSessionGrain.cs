@@ -10,7 +10,7 @@ public sealed class AgentSessionGrain(
     [PersistentState("agentsession", OAuthStorage.Name)] IPersistentState<AgentSessionGrain.State> state) : Grain, IAgentSessionGrain
 {
     /// <inheritdoc />
-    public async Task<bool> SaveAsync(AgentSessionRecord record)
+    public async Task<bool> SaveAsync(AgentSessionRecord record, CancellationToken cancellationToken)
     {
         if (state.State.Ended)
         {
@@ -18,15 +18,15 @@ public sealed class AgentSessionGrain(
         }
 
         state.State.Record = record;
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         return true;
     }
 
     /// <inheritdoc />
-    public Task<AgentSessionRecord?> GetAsync() => Task.FromResult(state.State.Ended ? null : state.State.Record);
+    public Task<AgentSessionRecord?> GetAsync(CancellationToken cancellationToken) => Task.FromResult(state.State.Ended ? null : state.State.Record);
 
     /// <inheritdoc />
-    public async Task EndAsync()
+    public async Task EndAsync(CancellationToken cancellationToken)
     {
         if (state.State.Ended)
         {
@@ -35,7 +35,7 @@ public sealed class AgentSessionGrain(
 
         state.State.Ended = true;
         state.State.Record = null;
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
     }
 
     /// <summary>The stored sign-in.</summary>

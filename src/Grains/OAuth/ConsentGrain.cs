@@ -11,7 +11,7 @@ public sealed class ConsentGrain(
     TimeProvider time) : Grain, IConsentGrain
 {
     /// <inheritdoc />
-    public async Task<bool> StartAsync(ConsentRecord record)
+    public async Task<bool> StartAsync(ConsentRecord record, CancellationToken cancellationToken)
     {
         if (state.State.Record is not null)
         {
@@ -19,15 +19,15 @@ public sealed class ConsentGrain(
         }
 
         state.State.Record = record;
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         return true;
     }
 
     /// <inheritdoc />
-    public Task<ConsentRecord?> GetAsync() => Task.FromResult(Usable());
+    public Task<ConsentRecord?> GetAsync(CancellationToken cancellationToken) => Task.FromResult(Usable());
 
     /// <inheritdoc />
-    public async Task<bool> FailAsync(int limit)
+    public async Task<bool> FailAsync(int limit, CancellationToken cancellationToken)
     {
         if (Usable() is not { } record)
         {
@@ -36,12 +36,12 @@ public sealed class ConsentGrain(
 
         var failures = record.FailedAttempts + 1;
         state.State.Record = record with { FailedAttempts = failures, Stage = failures >= limit ? ConsentStage.Locked : record.Stage };
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         return failures >= limit;
     }
 
     /// <inheritdoc />
-    public async Task<bool> AwaitHaloSignInAsync(string tenantId, bool readOnly)
+    public async Task<bool> AwaitHaloSignInAsync(string tenantId, bool readOnly, CancellationToken cancellationToken)
     {
         if (Usable() is not { Stage: ConsentStage.Pending } record)
         {
@@ -49,12 +49,12 @@ public sealed class ConsentGrain(
         }
 
         state.State.Record = record with { Stage = ConsentStage.AwaitingHaloSignIn, TenantId = tenantId, ReadOnly = readOnly };
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         return true;
     }
 
     /// <inheritdoc />
-    public async Task<ConsentRecord?> CompleteAsync(ConsentStage expected)
+    public async Task<ConsentRecord?> CompleteAsync(ConsentStage expected, CancellationToken cancellationToken)
     {
         if (Usable() is not { } record || record.Stage != expected)
         {
@@ -62,7 +62,7 @@ public sealed class ConsentGrain(
         }
 
         state.State.Record = record with { Stage = ConsentStage.Completed };
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         return record;
     }
 

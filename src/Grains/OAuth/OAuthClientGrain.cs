@@ -7,7 +7,7 @@ public sealed class OAuthClientGrain(
     [PersistentState("client", OAuthStorage.Name)] IPersistentState<OAuthClientGrain.State> state) : Grain, IOAuthClientGrain
 {
     /// <inheritdoc />
-    public async Task<bool> RegisterAsync(OAuthClientRegistration registration)
+    public async Task<bool> RegisterAsync(OAuthClientRegistration registration, CancellationToken cancellationToken)
     {
         if (state.State.Registration is not null)
         {
@@ -15,12 +15,12 @@ public sealed class OAuthClientGrain(
         }
 
         state.State.Registration = registration;
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         return true;
     }
 
     /// <inheritdoc />
-    public Task<OAuthClientRegistration?> GetAsync() => Task.FromResult(state.State.Registration);
+    public Task<OAuthClientRegistration?> GetAsync(CancellationToken cancellationToken) => Task.FromResult(state.State.Registration);
 
     /// <summary>The stored registration.</summary>
     [GenerateSerializer, Alias("halo.OAuth.OAuthClientGrain.State")]

@@ -20,7 +20,7 @@ public sealed class OAuthGrantGrain(
     private string GrantId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
-    public async Task<bool> StartAsync(GrantStart start)
+    public async Task<bool> StartAsync(GrantStart start, CancellationToken cancellationToken)
     {
         if (state.State.Start is not null || state.State.Ended)
         {
@@ -28,12 +28,12 @@ public sealed class OAuthGrantGrain(
         }
 
         state.State.Start = start;
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         return true;
     }
 
     /// <inheritdoc />
-    public async Task<GrantOutcome> RedeemCodeAsync(CodeRedemption redemption)
+    public async Task<GrantOutcome> RedeemCodeAsync(CodeRedemption redemption, CancellationToken cancellationToken)
     {
         var s = state.State;
         if (s.Start is not { } start || s.Ended || !Same(redemption.CodeHash, start.CodeHash))
@@ -62,7 +62,7 @@ public sealed class OAuthGrantGrain(
         {
             // One guess only, as for the other mistakes: the code is spent either way.
             s.CodeSpent = true;
-            await state.WriteStateAsync();
+            await state.WriteStateAsync(CancellationToken.None);
             return GrantOutcome.Refused("invalid_target", "The resource is not the one the authorization was for.");
         }
 
@@ -70,18 +70,18 @@ public sealed class OAuthGrantGrain(
         {
             // A code is worth one try: a wrong verifier (or client, or redirect URI) must not be guessed again.
             s.CodeSpent = true;
-            await state.WriteStateAsync();
+            await state.WriteStateAsync(CancellationToken.None);
             return GrantOutcome.Refused("invalid_grant", refusal);
         }
 
         s.Redeemed = true;
         Issue(redemption.Tokens, start.Scope);
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         return GrantOutcome.Issued(start.Scope);
     }
 
     /// <inheritdoc />
-    public async Task<GrantOutcome> RefreshAsync(TokenRefresh refresh)
+    public async Task<GrantOutcome> RefreshAsync(TokenRefresh refresh, CancellationToken cancellationToken)
     {
         var s = state.State;
         if (s.Start is not { } start || s.Ended || !s.Redeemed)
@@ -136,12 +136,12 @@ public sealed class OAuthGrantGrain(
         }
 
         Issue(refresh.Tokens, scope);
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         return GrantOutcome.Issued(scope);
     }
 
     /// <inheritdoc />
-    public Task<AccessGrant?> ValidateAccessAsync(byte[] accessHash)
+    public Task<AccessGrant?> ValidateAccessAsync(byte[] accessHash, CancellationToken cancellationToken)
     {
         var s = state.State;
         if (s.Start is not { } start || s.Ended)
@@ -162,7 +162,7 @@ public sealed class OAuthGrantGrain(
     }
 
     /// <inheritdoc />
-    public async Task<bool> RevokeAsync(byte[] tokenHash, string clientId)
+    public async Task<bool> RevokeAsync(byte[] tokenHash, string clientId, CancellationToken cancellationToken)
     {
         var s = state.State;
         if (s.Start is not { } start || s.Ended || start.ClientId != clientId)
@@ -199,7 +199,7 @@ public sealed class OAuthGrantGrain(
             if (begun.Subject.IsAgent && !s.Ended)
             {
                 // A sign-in nobody redeemed or refreshed in time: its HaloPSA tokens go too.
-                await GrainFactory.GetGrain<IAgentSessionGrain>(GrantId).EndAsync();
+                await GrainFactory.GetGrain<IAgentSessionGrain>(GrantId).EndAsync(cancellationToken);
             }
 
             await state.ClearStateAsync(cancellationToken);
@@ -223,11 +223,11 @@ public sealed class OAuthGrantGrain(
         s.RefreshHash = null;
         s.AccessTokens.Clear();
         s.RetiredRefreshHashes.Clear();
-        await state.WriteStateAsync();
+        await state.WriteStateAsync(CancellationToken.None);
         if (s.Start?.Subject.IsAgent == true)
         {
             // The agent's HaloPSA tokens go with the grant they were signed in for.
-            await GrainFactory.GetGrain<IAgentSessionGrain>(GrantId).EndAsync();
+            await GrainFactory.GetGrain<IAgentSessionGrain>(GrantId).EndAsync(CancellationToken.None);
         }
     }
 

@@ -169,7 +169,8 @@ public sealed partial class TenantGrain(
         var tokens = await AgentTokenCallAsync(connection, (client, ct) => client.RedeemAgentCodeAsync(app.ClientId, app.ClientSecret, code, codeVerifier, redirectUri, ct));
         var store = GrainFactory.GetGrain<IAgentSessionGrain>(sessionId);
         var record = Protect(sessionId, new AgentSessionRecord(TenantId, 0, string.Empty, [], default, string.Empty, null, app.ClientId), tokens);
-        if (!await store.SaveAsync(record))
+        // HaloPSA has spent its code: what it gave is stored whatever happens to the caller.
+        if (!await store.SaveAsync(record, CancellationToken.None))
         {
             throw SignInEnded();
         }
@@ -189,8 +190,8 @@ public sealed partial class TenantGrain(
         }
 
         var name = me.Name ?? string.Join(' ', new[] { me.FirstName, me.Surname }.Where(n => !string.IsNullOrWhiteSpace(n)));
-        var current = await store.GetAsync() ?? record;
-        await store.SaveAsync(current with { AgentId = me.Id, AgentName = name });
+        var current = await store.GetAsync(cancellationToken) ?? record;
+        await store.SaveAsync(current with { AgentId = me.Id, AgentName = name }, CancellationToken.None);
         LogAgentSignedIn(_logger, TenantId, me.Id);
         return new SignedInAgent(me.Id, name);
     }
@@ -285,7 +286,8 @@ public sealed partial class TenantGrain(
         try
         {
             var store = GrainFactory.GetGrain<IAgentSessionGrain>(session);
-            var record = await store.GetAsync();
+            // A load shared by every caller waiting for this sign-in's token runs on none of their cancellation tokens.
+            var record = await store.GetAsync(CancellationToken.None);
             var access = record is null ? null : protector.Unprotect(session, AccessPurpose, record.ProtectedAccessToken);
             if (record is null || record.TenantId != TenantId || access is null)
             {
@@ -303,7 +305,7 @@ public sealed partial class TenantGrain(
             var refresh = record.ProtectedRefreshToken is { } sealedRefresh ? protector.Unprotect(session, RefreshPurpose, sealedRefresh) : null;
             if (app is null || refresh is null || app.ClientId != record.SignInClientId)
             {
-                await store.EndAsync();
+                await store.EndAsync(CancellationToken.None);
                 throw SignInEnded();
             }
 
@@ -314,12 +316,12 @@ public sealed partial class TenantGrain(
             }
             catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.Authentication)
             {
-                await store.EndAsync();
+                await store.EndAsync(CancellationToken.None);
                 throw;
             }
 
             // Stored before it is used: the refresh token HaloPSA retired must never be the only one left.
-            if (!await store.SaveAsync(Protect(session, record, tokens)))
+            if (!await store.SaveAsync(Protect(session, record, tokens), CancellationToken.None))
             {
                 throw SignInEnded();
             }

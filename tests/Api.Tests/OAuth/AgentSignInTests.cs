@@ -113,14 +113,14 @@ public sealed class AgentSignInTests(OAuthHostFixture fixture) : IClassFixture<O
         using var browser = Host.Browser();
         var (clientId, tokens) = await SignInAsAgentAsync(browser, agentId: 6);
         var grantId = tokens.Access[4..tokens.Access.IndexOf('.', StringComparison.Ordinal)];
-        var stored = await Host.Grains.GetGrain<IAgentSessionGrain>(grantId).GetAsync();
+        var stored = await Host.Grains.GetGrain<IAgentSessionGrain>(grantId).GetAsync(CancellationToken.None);
         Assert.NotNull(stored);
         Assert.Equal(6, stored!.AgentId);
         Assert.Equal("alpha", stored.TenantId);
 
         using var revoked = await browser.RevokeAsync(clientId, tokens.Refresh);
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
-        Assert.Null(await Host.Grains.GetGrain<IAgentSessionGrain>(grantId).GetAsync());
+        Assert.Null(await Host.Grains.GetGrain<IAgentSessionGrain>(grantId).GetAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class AgentSignInTests(OAuthHostFixture fixture) : IClassFixture<O
         using var browser = Host.Browser();
         var (_, tokens) = await SignInAsAgentAsync(browser, agentId: 7);
         var grantId = tokens.Access[4..tokens.Access.IndexOf('.', StringComparison.Ordinal)];
-        var stored = (await Host.Grains.GetGrain<IAgentSessionGrain>(grantId).GetAsync())!;
+        var stored = (await Host.Grains.GetGrain<IAgentSessionGrain>(grantId).GetAsync(CancellationToken.None))!;
         var protector = (AgentTokenProtector)Host.App.Services.GetService(typeof(AgentTokenProtector))!;
         var access = protector.Unprotect(grantId, "halopsa-access", stored.ProtectedAccessToken)!;
         var refresh = protector.Unprotect(grantId, "halopsa-refresh", stored.ProtectedRefreshToken!)!;

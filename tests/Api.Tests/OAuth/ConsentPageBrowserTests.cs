@@ -122,7 +122,7 @@ public sealed class ConsentPageBrowserTests(OAuthHostFixture fixture) : IClassFi
         Assert.False(callback.Task.IsCompleted);
 
         // Nothing was answered: the consent is still waiting for its own page (OAuthSecurityTests shows it then works).
-        var record = await Host.Grains.GetGrain<HaloMcp.Grains.OAuth.IConsentGrain>(consent!).GetAsync();
+        var record = await Host.Grains.GetGrain<HaloMcp.Grains.OAuth.IConsentGrain>(consent!).GetAsync(CancellationToken.None);
         Assert.Equal(HaloMcp.Grains.OAuth.ConsentStage.Pending, record!.Stage);
         Assert.Equal(0, record.FailedAttempts);
     }

@@ -35,7 +35,7 @@ public sealed class OAuthSecretHygieneTests(OAuthHostFixture fixture) : IClassFi
         }
 
         var grantId = agentTokens.Access[4..agentTokens.Access.IndexOf('.', StringComparison.Ordinal)];
-        var stored = (await host.Grains.GetGrain<IAgentSessionGrain>(grantId).GetAsync())!;
+        var stored = (await host.Grains.GetGrain<IAgentSessionGrain>(grantId).GetAsync(CancellationToken.None))!;
         var protector = (AgentTokenProtector)host.App.Services.GetService(typeof(AgentTokenProtector))!;
         secrets.Add(protector.Unprotect(grantId, "halopsa-access", stored.ProtectedAccessToken)!);
         secrets.Add(protector.Unprotect(grantId, "halopsa-refresh", stored.ProtectedRefreshToken!)!);

@@ -170,11 +170,11 @@ public sealed class OAuthSecurityTests(LenientThrottleFixture fixture) : IClassF
         var codeHash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("hmc_" + grantId + ".x"));
         var grant = Host.Grains.GetGrain<IOAuthGrantGrain>(grantId);
         await grant.StartAsync(new GrantStart(clientId, OAuthBrowser.RedirectUri, challenge, "halopsa:read halopsa:write", "https://elsewhere.example/mcp",
-            new GrantSubject("alpha", HaloMcp.Api.Auth.ApiKeyHash.DigestOf(OAuthHost.AlphaKey)), codeHash, Host.Clock.GetUtcNow().AddMinutes(1)));
+            new GrantSubject("alpha", HaloMcp.Api.Auth.ApiKeyHash.DigestOf(OAuthHost.AlphaKey)), codeHash, Host.Clock.GetUtcNow().AddMinutes(1)), CancellationToken.None);
         var access = "hma_" + grantId + ".elsewhere-access-token";
         var issue = new TokenIssue(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(access)), Host.Clock.GetUtcNow().AddMinutes(10),
             System.Security.Cryptography.SHA256.HashData("hmr_x.y"u8.ToArray()), Host.Clock.GetUtcNow().AddDays(1));
-        var redeemed = await grant.RedeemCodeAsync(new CodeRedemption(codeHash, clientId, OAuthBrowser.RedirectUri, challenge, null, issue));
+        var redeemed = await grant.RedeemCodeAsync(new CodeRedemption(codeHash, clientId, OAuthBrowser.RedirectUri, challenge, null, issue), CancellationToken.None);
         Assert.Null(redeemed.Error);
         await AssertAccessRefusedAsync(access, "another resource");
     }

@@ -21,7 +21,7 @@ internal sealed class AccessTokenValidator(IGrainFactory grains, TenantCatalog c
             return (null, null, "The access token is not valid.");
         }
 
-        var grant = await grains.GetGrain<IOAuthGrantGrain>(grantId).ValidateAccessAsync(OAuthTokens.Hash(token));
+        var grant = await grains.GetGrain<IOAuthGrantGrain>(grantId).ValidateAccessAsync(OAuthTokens.Hash(token), request.HttpContext.RequestAborted);
         if (grant is null)
         {
             return (null, null, "The access token is invalid, expired or revoked.");

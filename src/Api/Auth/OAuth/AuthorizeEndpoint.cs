@@ -61,7 +61,7 @@ internal sealed class AuthorizeEndpoint(
         var lifetime = TimeSpan.FromSeconds(options.CurrentValue.ConsentLifetimeSeconds);
         var binding = ConsentCookies.Bind(context, consentId, lifetime);
         await grains.GetGrain<IConsentGrain>(consentId).StartAsync(
-            new ConsentRecord(request, binding, OAuthTokens.Hash(formToken), time.GetUtcNow() + lifetime));
+            new ConsentRecord(request, binding, OAuthTokens.Hash(formToken), time.GetUtcNow() + lifetime), context.RequestAborted);
         await ConsentPage.WriteAsync(context, ViewOf(consentId, formToken, request, catalog));
     }
 

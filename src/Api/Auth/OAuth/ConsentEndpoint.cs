@@ -49,7 +49,7 @@ internal sealed partial class ConsentEndpoint(
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
         var consentId = form?["consent"].ToString() ?? string.Empty;
         var consent = consentId.Length is > 0 and <= 64 ? grains.GetGrain<IConsentGrain>(consentId) : null;
-        var record = consent is null ? null : await consent.GetAsync();
+        var record = consent is null ? null : await consent.GetAsync(context.RequestAborted);
         if (form is null || consent is null || record is null)
         {
             await ConsentPage.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request",
@@ -71,7 +71,7 @@ internal sealed partial class ConsentEndpoint(
         switch (form["action"].ToString())
         {
             case "deny":
-                if (await consent.CompleteAsync(ConsentStage.Pending) is { } denied)
+                if (await consent.CompleteAsync(ConsentStage.Pending, context.RequestAborted) is { } denied)
                 {
                     ConsentCookies.Clear(context, consentId);
                     AuthorizeEndpoint.Redirect(context, issuer.Refusal(context.Request, denied.Request, "access_denied", "The person declined."));
@@ -99,7 +99,7 @@ internal sealed partial class ConsentEndpoint(
             return;
         }
 
-        if (await consent.CompleteAsync(ConsentStage.Pending) is null)
+        if (await consent.CompleteAsync(ConsentStage.Pending, context.RequestAborted) is null)
         {
             await ConsentPage.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "This sign-in page was already answered. Start again from your MCP client.");
             return;
@@ -122,7 +122,7 @@ internal sealed partial class ConsentEndpoint(
             return;
         }
 
-        if (!await consent.AwaitHaloSignInAsync(tenant.TenantId, readOnly))
+        if (!await consent.AwaitHaloSignInAsync(tenant.TenantId, readOnly, context.RequestAborted))
         {
             await ConsentPage.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "This sign-in page was already answered. Start again from your MCP client.");
             return;
@@ -141,7 +141,7 @@ internal sealed partial class ConsentEndpoint(
     private async Task FailAsync(HttpContext context, IConsentGrain consent, string consentId, string formToken, ConsentRecord record, string address, string message)
     {
         throttle.RecordFailure(address);
-        var locked = await consent.FailAsync(options.CurrentValue.ConsentAttemptLimit);
+        var locked = await consent.FailAsync(options.CurrentValue.ConsentAttemptLimit, context.RequestAborted);
         LogFailed(logger, locked);
         if (locked)
         {

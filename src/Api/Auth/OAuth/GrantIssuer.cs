@@ -16,7 +16,7 @@ internal sealed class GrantIssuer(IGrainFactory grains, OAuthUrls urls, IOptions
         var start = new GrantStart(
             request.ClientId, request.RedirectUri, request.CodeChallenge, scope, request.Resource, subject,
             OAuthTokens.Hash(code), time.GetUtcNow().AddSeconds(options.CurrentValue.AuthorizationCodeLifetimeSeconds));
-        if (!await grains.GetGrain<IOAuthGrantGrain>(grantId).StartAsync(start))
+        if (!await grains.GetGrain<IOAuthGrantGrain>(grantId).StartAsync(start, http.HttpContext.RequestAborted))
         {
             return Refusal(http, request, "server_error", "The authorization could not be stored; try again.");
         }

@@ -20,7 +20,7 @@ internal sealed partial class HaloSignInCallbackEndpoint(IGrainFactory grains, O
         var q = context.Request.Query;
         var consentId = q["state"].ToString();
         var consent = consentId.Length is > 0 and <= 64 ? grains.GetGrain<IConsentGrain>(consentId) : null;
-        var record = consent is null ? null : await consent.GetAsync();
+        var record = consent is null ? null : await consent.GetAsync(context.RequestAborted);
         if (consent is null || record is not { Stage: ConsentStage.AwaitingHaloSignIn, TenantId: { } tenantId })
         {
             await ConsentPage.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request",
@@ -39,7 +39,7 @@ internal sealed partial class HaloSignInCallbackEndpoint(IGrainFactory grains, O
         var code = q["code"].ToString();
         if (q.ContainsKey("error") || code.Length == 0)
         {
-            if (await consent.CompleteAsync(ConsentStage.AwaitingHaloSignIn) is { } refused)
+            if (await consent.CompleteAsync(ConsentStage.AwaitingHaloSignIn, context.RequestAborted) is { } refused)
             {
                 ConsentCookies.Clear(context, consentId);
                 AuthorizeEndpoint.Redirect(context, issuer.Refusal(context.Request, refused.Request, "access_denied", "The HaloPSA sign-in did not complete."));
@@ -60,15 +60,15 @@ internal sealed partial class HaloSignInCallbackEndpoint(IGrainFactory grains, O
         catch (HaloOperationException ex)
         {
             LogSignInFailed(logger, tenantId, ex.Kind.ToString());
-            await consent.CompleteAsync(ConsentStage.AwaitingHaloSignIn);
+            await consent.CompleteAsync(ConsentStage.AwaitingHaloSignIn, context.RequestAborted);
             await ConsentPage.WriteErrorAsync(context, StatusCodes.Status502BadGateway, "access_denied",
                 "HaloPSA did not accept the sign-in (" + ex.Message + ") Start again from your MCP client.");
             return;
         }
 
-        if (await consent.CompleteAsync(ConsentStage.AwaitingHaloSignIn) is not { } completed)
+        if (await consent.CompleteAsync(ConsentStage.AwaitingHaloSignIn, context.RequestAborted) is not { } completed)
         {
-            await grains.GetGrain<IAgentSessionGrain>(grantId).EndAsync();
+            await grains.GetGrain<IAgentSessionGrain>(grantId).EndAsync(context.RequestAborted);
             await ConsentPage.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "This sign-in page was already answered.");
             return;
         }

@@ -25,7 +25,7 @@ internal sealed class OAuthClients(IGrainFactory grains, ClientMetadataDocuments
             return (null, "This client is not registered.");
         }
 
-        var registration = await grains.GetGrain<IOAuthClientGrain>(clientId).GetAsync();
+        var registration = await grains.GetGrain<IOAuthClientGrain>(clientId).GetAsync(cancellationToken);
         return registration is null
             ? (null, "This client is not registered.")
             : (new OAuthClient(registration.ClientId, registration.ClientName, registration.RedirectUris, registration.SecretHash, FromMetadataDocument: false), null);

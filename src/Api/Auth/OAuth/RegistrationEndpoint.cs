@@ -80,7 +80,7 @@ internal sealed class RegistrationEndpoint(IGrainFactory grains, RegistrationThr
             var secret = method == "none" ? null : OAuthTokens.Random(32);
             var now = time.GetUtcNow();
             var registration = new OAuthClientRegistration(clientId, name, uris!, method, secret is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(secret)), now);
-            if (!await grains.GetGrain<IOAuthClientGrain>(clientId).RegisterAsync(registration))
+            if (!await grains.GetGrain<IOAuthClientGrain>(clientId).RegisterAsync(registration, context.RequestAborted))
             {
                 await OAuthResults.ErrorAsync(context, StatusCodes.Status500InternalServerError, "server_error", "The registration could not be stored; try again.");
                 return;

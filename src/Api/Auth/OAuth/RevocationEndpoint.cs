@@ -35,7 +35,7 @@ internal sealed class RevocationEndpoint(IGrainFactory grains, ClientAuthenticat
 
         if (OAuthTokens.TryReadGrant(token, OAuthTokens.RefreshPrefix, out var grantId) || OAuthTokens.TryReadGrant(token, OAuthTokens.AccessPrefix, out grantId))
         {
-            await grains.GetGrain<IOAuthGrantGrain>(grantId).RevokeAsync(OAuthTokens.Hash(token), client.ClientId);
+            await grains.GetGrain<IOAuthGrantGrain>(grantId).RevokeAsync(OAuthTokens.Hash(token), client.ClientId, context.RequestAborted);
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;

@@ -89,7 +89,7 @@ internal sealed partial class TokenEndpoint(
 
         var (issue, access, refresh) = NewTokens(grantId);
         var outcome = await grains.GetGrain<IOAuthGrantGrain>(grantId).RedeemCodeAsync(
-            new CodeRedemption(OAuthTokens.Hash(code), client.ClientId, redirectUri, OAuthTokens.S256(verifier), resource, issue));
+            new CodeRedemption(OAuthTokens.Hash(code), client.ClientId, redirectUri, OAuthTokens.S256(verifier), resource, issue), context.RequestAborted);
         await AnswerAsync(context, outcome, grantId, access, refresh);
     }
 
@@ -122,7 +122,7 @@ internal sealed partial class TokenEndpoint(
         }
 
         var (issue, access, refresh) = NewTokens(grantId);
-        var outcome = await grains.GetGrain<IOAuthGrantGrain>(grantId).RefreshAsync(new TokenRefresh(OAuthTokens.Hash(token), client.ClientId, scope, resource, issue));
+        var outcome = await grains.GetGrain<IOAuthGrantGrain>(grantId).RefreshAsync(new TokenRefresh(OAuthTokens.Hash(token), client.ClientId, scope, resource, issue), context.RequestAborted);
         await AnswerAsync(context, outcome, grantId, access, refresh);
     }
 
