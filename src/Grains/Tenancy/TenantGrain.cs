@@ -169,13 +169,14 @@ public sealed partial class TenantGrain(
         var tokens = await AgentTokenCallAsync(connection, (client, ct) => client.RedeemAgentCodeAsync(app.ClientId, app.ClientSecret, code, codeVerifier, redirectUri, ct));
         var store = GrainFactory.GetGrain<IAgentSessionGrain>(sessionId);
         var record = Protect(sessionId, new AgentSessionRecord(TenantId, 0, string.Empty, [], default, string.Empty, null, app.ClientId), tokens);
+
         // HaloPSA has spent its code: what it gave is stored whatever happens to the caller.
         if (!await store.SaveAsync(record, CancellationToken.None))
         {
             throw SignInEnded();
         }
 
-        _agentTokens[sessionId] = new IssuedToken(tokens.Access, connection);
+        Remember(sessionId, tokens.Access, connection);
 
         // Who signed in is HaloPSA's to say: ask with the agent's own token.
         HaloMcp.Grains.HaloPsa.Model.HaloAgent me;
@@ -340,6 +341,14 @@ public sealed partial class TenantGrain(
 
     private void Remember(string session, HaloAccessToken token, HaloConnection connection)
     {
+        // Sign-ins come and go while the tenant stays active: tokens past their expiry are reloaded from the sign-in's
+        // grain anyway, so they are dropped here rather than kept for every agent who ever signed in.
+        var now = time.GetUtcNow();
+        foreach (var (stale, _) in _agentTokens.Where(t => now >= t.Value.Token.ExpiresAt).ToList())
+        {
+            _agentTokens.Remove(stale);
+        }
+
         if (connection == _connection)
         {
             _agentTokens[session] = new IssuedToken(token, connection);
