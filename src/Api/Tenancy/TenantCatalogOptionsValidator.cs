@@ -22,6 +22,9 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
     private static readonly HashSet<string> KnownAgentSignInSettings = new(
         typeof(AgentSignInOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> KnownWebhookSettings = new(
+        typeof(TenantWebhookOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
     private static readonly SearchValues<char> IdCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
 
@@ -77,6 +80,19 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
                 errors.Add($"{label}: AgentSignIn.ClientId is required (the HaloPSA application agents sign in through)");
             }
 
+            if (tenant.Webhook is { } webhook)
+            {
+                if (string.IsNullOrWhiteSpace(webhook.Username) || webhook.Username.Contains(':', StringComparison.Ordinal) || webhook.Username.Length > 100)
+                {
+                    errors.Add($"{label}: Webhook.Username is required with a webhook credential: 1-100 characters, no ':' (Basic authentication cannot carry one)");
+                }
+
+                if (!ApiKeyHash.IsWellFormed(webhook.PasswordHash))
+                {
+                    errors.Add($"{label}: Webhook.PasswordHash must look like 'sha256:' followed by 64 hex digits (run 'hash-key' to make one from the profile's password)");
+                }
+            }
+
             foreach (var hash in tenant.ApiKeyHashes)
             {
                 if (!ApiKeyHash.IsWellFormed(hash))
@@ -106,6 +122,11 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
             foreach (var setting in tenant.GetSection(nameof(TenantOptions.AgentSignIn)).GetChildren().Where(c => !KnownAgentSignInSettings.Contains(c.Key)))
             {
                 errors.Add($"Tenants[{tenant.Key}]: unknown setting 'AgentSignIn:{setting.Key}'");
+            }
+
+            foreach (var setting in tenant.GetSection(nameof(TenantOptions.Webhook)).GetChildren().Where(c => !KnownWebhookSettings.Contains(c.Key)))
+            {
+                errors.Add($"Tenants[{tenant.Key}]: unknown setting 'Webhook:{setting.Key}'");
             }
         }
 

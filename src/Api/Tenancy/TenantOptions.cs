@@ -45,6 +45,9 @@ public sealed class TenantOptions
     /// <summary>HaloPSA agent sign-in on the consent page (off when unset).</summary>
     public AgentSignInOptions? AgentSignIn { get; set; }
 
+    /// <summary>The credential of the tenant's HaloPSA webhook profile; unset when its HaloPSA posts no webhooks.</summary>
+    public TenantWebhookOptions? Webhook { get; set; }
+
     /// <summary>Hashes (<c>sha256:&lt;64 hex&gt;</c>, see <c>hash-key</c>) of the API keys that act for this tenant.</summary>
     public IList<string> ApiKeyHashes { get; } = [];
 }

@@ -29,9 +29,10 @@ public sealed partial class IdempotentWriteGrain(
     private string TenantId => this.GetPrimaryKeyString().Split('/', 2)[0];
 
     /// <inheritdoc />
-    public Task<TicketDetail> CreateTicketAsync(int clientId, CreateTicketCommand command, CancellationToken cancellationToken) =>
+    public Task<TicketChange> CreateTicketAsync(int clientId, CreateTicketCommand command, CancellationToken cancellationToken) =>
         OnceAsync("ticket create", async () =>
         {
+            var sent = time.GetUtcNow();
             var saved = await clients.CallAsync(TenantId, c => c.CreateTicketAsync(
                 new HaloTicketWrite
                 {
@@ -40,7 +41,7 @@ public sealed partial class IdempotentWriteGrain(
                     StatusId = command.StatusId, TeamId = command.TeamId, AgentId = command.AgentId,
                 },
                 CancellationToken.None));
-            return TicketMapper.ToDetail(saved, [], null);
+            return new TicketChange(TicketMapper.ToCopy(saved), sent);
         });
 
     /// <inheritdoc />
