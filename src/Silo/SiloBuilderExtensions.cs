@@ -61,7 +61,7 @@ public static class SiloBuilderExtensions
             collection.ClassSpecificCollectionAge[typeof(TicketGrain).FullName!] = entities.Value.CollectionAge;
             collection.ClassSpecificCollectionAge[typeof(ClientGrain).FullName!] = entities.Value.CollectionAge;
         });
-        return silo;
+        return silo.AddHaloOAuthState();
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
     private static readonly HashSet<string> KnownBudgetSettings = new(
         typeof(TenantBudgetOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> KnownAgentSignInSettings = new(
+        typeof(AgentSignInOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
     private static readonly HashSet<string> KnownWebhookSettings = new(
         typeof(TenantWebhookOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
@@ -72,6 +75,11 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
                 errors.Add($"{label}: Budget.Requests and Budget.WindowSeconds must both be positive");
             }
 
+            if (tenant.AgentSignIn is { } signIn && string.IsNullOrWhiteSpace(signIn.ClientId))
+            {
+                errors.Add($"{label}: AgentSignIn.ClientId is required (the HaloPSA application agents sign in through)");
+            }
+
             if (tenant.Webhook is { } webhook)
             {
                 if (string.IsNullOrWhiteSpace(webhook.Username) || webhook.Username.Contains(':', StringComparison.Ordinal) || webhook.Username.Length > 100)
@@ -109,6 +117,11 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
             foreach (var setting in tenant.GetSection(nameof(TenantOptions.Budget)).GetChildren().Where(c => !KnownBudgetSettings.Contains(c.Key)))
             {
                 errors.Add($"Tenants[{tenant.Key}]: unknown setting 'Budget:{setting.Key}'");
+            }
+
+            foreach (var setting in tenant.GetSection(nameof(TenantOptions.AgentSignIn)).GetChildren().Where(c => !KnownAgentSignInSettings.Contains(c.Key)))
+            {
+                errors.Add($"Tenants[{tenant.Key}]: unknown setting 'AgentSignIn:{setting.Key}'");
             }
 
             foreach (var setting in tenant.GetSection(nameof(TenantOptions.Webhook)).GetChildren().Where(c => !KnownWebhookSettings.Contains(c.Key)))

@@ -37,6 +37,14 @@ public sealed class TenantOptions
     /// <summary>The tenant's request budget; HaloPSA's evidenced default when unset.</summary>
     public TenantBudgetOptions? Budget { get; set; }
 
+    /// <summary>
+    /// Whether nothing may be written through HaloMcp: every key and every token of the tenant sees only the read tools.
+    /// </summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>HaloPSA agent sign-in on the consent page (off when unset).</summary>
+    public AgentSignInOptions? AgentSignIn { get; set; }
+
     /// <summary>The credential of the tenant's HaloPSA webhook profile; unset when its HaloPSA posts no webhooks.</summary>
     public TenantWebhookOptions? Webhook { get; set; }
 
