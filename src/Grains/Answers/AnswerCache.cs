@@ -8,7 +8,9 @@ namespace HaloMcp.Grains.Answers;
 /// to one of its kinds arrived (<see cref="Drop"/>: a webhook delivery or one of our own writes); callers asking the
 /// same thing while it loads share the one request, which is cancelled (and leaves the budget's queue) once every one
 /// of them gave up. At most <see cref="Capacity"/> answers are kept: past it the oldest goes. Answers belong to the
-/// tenant's HaloPSA connection: when its settings name another instance or other credentials, every answer goes.
+/// tenant's HaloPSA connection: when its settings name another instance or other credentials, every answer goes. HaloPSA
+/// applies permissions per agent, so answers are kept per <see cref="ActingAgent.CacheIdentity"/> and never shared
+/// across identities (each identity's load runs as it).
 /// </summary>
 /// <remarks>It lives in one grain activation and is used on its scheduler only, so it needs no lock.</remarks>
 /// <param name="maxAge">The freshness bound at the time of each read (it follows the tenant's webhook setting).</param>
@@ -39,13 +41,15 @@ public sealed class AnswerCache(Func<TimeSpan> maxAge, TimeProvider time, Func<o
             _connection = current;
         }
 
+        var identity = ActingAgent.CacheIdentity;
+        key = string.Concat(identity, "\u001e", key);
         var now = time.GetUtcNow();
         if (_answers.TryGetValue(key, out var held) && held.Loaded is { Value: T value } loaded && now - loaded.AsOf < maxAge())
         {
             return new CacheRead<T>(value, loaded.AsOf, true, now - loaded.AsOf);
         }
 
-        var entry = held is { Loading: Task<Answer> } ? held : Start(key, kinds, query, load);
+        var entry = held is { Loading: Task<Answer> } ? held : Start(key, kinds, query, identity, load);
         entry.Waiting++;
         try
         {
@@ -81,17 +85,18 @@ public sealed class AnswerCache(Func<TimeSpan> maxAge, TimeProvider time, Func<o
     /// Applies a change known exactly to every loaded answer of <paramref name="kinds"/> that was asked with a
     /// <typeparamref name="TQuery"/> and holds a <typeparamref name="T"/>: <paramref name="revise"/> answers the revised
     /// answer, or null when the change cannot be applied exactly (the answer goes). Every other answer of those kinds
-    /// goes, as does one still loading. A revised answer keeps the age of its read.
+    /// goes, as does one still loading, and every answer of another identity than <paramref name="identity"/> (the one
+    /// the change's state was read as). A revised answer keeps the age of its read.
     /// </summary>
     /// <returns>How many answers were revised or dropped.</returns>
-    public int Revise<TQuery, T>(AnswerKinds kinds, Func<TQuery, T, T?> revise)
+    public int Revise<TQuery, T>(AnswerKinds kinds, string? identity, Func<TQuery, T, T?> revise)
         where T : class
     {
         var touched = 0;
         foreach (var (key, entry) in _answers.Where(a => (a.Value.Kinds & kinds) != 0).ToList())
         {
             touched++;
-            if (entry is { Query: TQuery query, Loading: null, Loaded: { Value: T value } loaded } && revise(query, value) is { } revised)
+            if (entry is { Query: TQuery query, Loading: null, Loaded: { Value: T value } loaded } && entry.Identity == identity && revise(query, value) is { } revised)
             {
                 entry.Loaded = loaded with { Value = revised };
             }
@@ -104,14 +109,14 @@ public sealed class AnswerCache(Func<TimeSpan> maxAge, TimeProvider time, Func<o
         return touched;
     }
 
-    private Entry Start<T>(string key, AnswerKinds kinds, object? query, Func<CancellationToken, Task<T>> load)
+    private Entry Start<T>(string key, AnswerKinds kinds, object? query, string? identity, Func<CancellationToken, Task<T>> load)
     {
         if (!_answers.ContainsKey(key) && _answers.Count >= Capacity)
         {
             _answers.Remove(_answers.MinBy(a => a.Value.Added).Key);
         }
 
-        var entry = new Entry(kinds, ++_added, query);
+        var entry = new Entry(kinds, ++_added, query, identity);
         _answers[key] = entry;
         entry.Loading = LoadAsync(key, entry, load);
         return entry;
@@ -153,8 +158,10 @@ public sealed class AnswerCache(Func<TimeSpan> maxAge, TimeProvider time, Func<o
 
     private sealed record Answer(object? Value, DateTimeOffset AsOf);
 
-    private sealed class Entry(AnswerKinds kinds, long added, object? query)
+    private sealed class Entry(AnswerKinds kinds, long added, object? query, string? identity)
     {
+        public string? Identity { get; } = identity;
+
         public AnswerKinds Kinds { get; } = kinds;
 
         public long Added { get; } = added;

@@ -74,7 +74,7 @@ public sealed class ServiceDeskGrain(
 
     /// <inheritdoc />
     public Task<int> TicketChangedAsync(int ticketId, TicketDetail? now, bool deleted) => Task.FromResult(
-        _answers?.Revise<TicketQuery, PagedResult<TicketRow>>(AnswerKinds.Tickets, (query, page) => TicketListRevision.Revise(query, page, ticketId, now, deleted)) ?? 0);
+        _answers?.Revise<TicketQuery, PagedResult<TicketRow>>(AnswerKinds.Tickets, ActingAgent.CacheIdentity, (query, page) => TicketListRevision.Revise(query, page, ticketId, now, deleted)) ?? 0);
 
     /// <inheritdoc />
     public async Task<ActionPage> ListActionsAsync(ActionQuery query, CancellationToken cancellationToken)
