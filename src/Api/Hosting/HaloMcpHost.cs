@@ -4,6 +4,7 @@ using HaloMcp.Api.Ops;
 using HaloMcp.Api.Tenancy;
 using HaloMcp.Api.Tools;
 using HaloMcp.Grains.Tenancy;
+using HaloMcp.Silo.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
@@ -251,7 +252,7 @@ public static class HaloMcpHost
         });
 
         services.TryAddScoped<TenantGrains>();
-        builder.AddHaloGrainHost();
+        builder.AddHaloGrainHost(embeddedOnly: true);
         var mcp = services.AddHaloMcpServer().WithStdioServerTransport();
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);
