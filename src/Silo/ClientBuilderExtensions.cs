@@ -15,7 +15,8 @@ public static class ClientBuilderExtensions
     /// Finds the cluster's gateways in Redis as the <c>Orleans</c> section says (cluster mode only: the same
     /// <c>Clustering</c>, <c>ClusterId</c> and <c>ServiceId</c> as the silos), keeps trying to connect until a silo
     /// answers, refreshes the gateway list every 5 s (a restarted silo is used within seconds), and retries grain calls
-    /// that meet a failed silo (<see cref="HaloOrleansOptions.FailoverRetryLimit"/>).
+    /// that meet a failed silo (<see cref="HaloOrleansOptions.FailoverRetryLimit"/>), abandoning the attempts in flight
+    /// when a gateway connection is lost.
     /// </summary>
     /// <exception cref="OptionsValidationException">The section is wrong, or does not ask for a Redis cluster.</exception>
     public static IClientBuilder UseHaloCluster(this IClientBuilder client)
@@ -44,6 +45,9 @@ public static class ClientBuilderExtensions
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
         client.UseConnectionRetryFilter<ClusterConnectionRetry>();
+        var gatewayLoss = new GatewayLoss();
+        client.Services.AddSingleton(gatewayLoss);
+        client.AddClusterConnectionStatusObserver(gatewayLoss);
         client.AddOutgoingGrainCallFilter<FailoverRetryFilter>();
         return client;
     }

@@ -148,6 +148,8 @@ public static class SiloBuilderExtensions
             storage.EntryExpiry = caching.Value.IdempotencyWindow + TimeSpan.FromMinutes(1);
             storage.DeleteStateOnClear = true;
         }));
+        // A silo learns of a peer's death from membership and fails the calls waiting on it at once: no gateway to lose.
+        silo.Services.AddSingleton<GatewayLoss>();
         silo.AddOutgoingGrainCallFilter<FailoverRetryFilter>();
         return silo;
     }

@@ -17,13 +17,20 @@ namespace HaloMcp.Silo.Cluster;
 /// <see cref="HaloOrleansOptions.FailoverRetryLimit"/> and the caller's cancellation. <see cref="RepeatableAttribute"/>
 /// calls (reads, and writes guarded by a write-ahead record) are repeated after any failover error; others only when
 /// Orleans rejected the message before it reached the grain. A write that may have reached a silo that died is answered
-/// "outcome unknown", never repeated.
+/// "outcome unknown", never repeated. On a front end, each attempt runs on a token of its own that a lost gateway
+/// connection cancels (<see cref="GatewayLoss"/>): an attempt that went through a dead gateway, or to a silo that died,
+/// would otherwise wait out Orleans' response timeout.
 /// </summary>
 /// <param name="options">The retry limit.</param>
+/// <param name="gatewayLoss">Fires when a front end loses a gateway (never on a silo).</param>
 /// <param name="logger">Logs the calls that needed it.</param>
-internal sealed partial class FailoverRetryFilter(IOptions<HaloOrleansOptions> options, ILogger<FailoverRetryFilter> logger) : IOutgoingGrainCallFilter
+internal sealed partial class FailoverRetryFilter(IOptions<HaloOrleansOptions> options, GatewayLoss gatewayLoss, ILogger<FailoverRetryFilter> logger) : IOutgoingGrainCallFilter
 {
     private static readonly ConcurrentDictionary<MethodInfo, bool> Repeatable = new();
+    private static readonly ConcurrentDictionary<MethodInfo, int> CancellationArgument = new();
+
+    // What Orleans' rejections of an undelivered message carry (see NeverDelivered).
+    private static readonly string BareSiloUnavailable = new SiloUnavailableException().Message;
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
@@ -35,10 +42,17 @@ internal sealed partial class FailoverRetryFilter(IOptions<HaloOrleansOptions> o
         }
 
         var cancellation = context.Request.GetCancellationToken();
+        var tokenArgument = CancellationArgument.GetOrAdd(method, static m => Array.FindIndex(m.GetParameters(), p => p.ParameterType == typeof(CancellationToken)));
         var started = 0L;
         for (var attempt = 1; ; attempt++)
         {
             Exception? failure;
+            using var abandon = tokenArgument >= 0 ? CancellationTokenSource.CreateLinkedTokenSource(cancellation, gatewayLoss.Token) : null;
+            if (abandon is not null)
+            {
+                context.Request.SetArgument(tokenArgument, abandon.Token);
+            }
+
             try
             {
                 await context.Invoke();
@@ -48,6 +62,12 @@ internal sealed partial class FailoverRetryFilter(IOptions<HaloOrleansOptions> o
             {
                 failure = ex;
                 context.Response = Response.FromException(ex);
+            }
+
+            if (failure is OperationCanceledException && abandon is { IsCancellationRequested: true } && !cancellation.IsCancellationRequested)
+            {
+                // Abandoned because a gateway went away: it may have been lost with it, or be running somewhere.
+                failure = new SiloUnavailableException("A gateway connection was lost while the call was in flight.");
             }
 
             if (failure is null || !IsFailover(failure))
@@ -95,10 +115,14 @@ internal sealed partial class FailoverRetryFilter(IOptions<HaloOrleansOptions> o
     private static bool IsFailover(Exception exception) =>
         exception is OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException;
 
-    // A plain rejection (or a refused connection) is answered before the message reaches its grain. A
-    // SiloUnavailableException may also mean "the silo died while running it": not provably undelivered.
+    // A plain rejection (or a refused connection) is answered before the message reaches its grain, and so is a rejection
+    // Orleans makes with a bare SiloUnavailableException (the target silo known dead, or the connection to it failed
+    // before the message went out). A SiloUnavailableException with a message of its own also means "the silo died while
+    // the call was running there" (or something this rule does not know): not provably undelivered.
     private static bool NeverDelivered(Exception exception) =>
-        exception.GetType() == typeof(OrleansMessageRejectionException) || exception is GatewayTooBusyException or ConnectionFailedException;
+        exception.GetType() == typeof(OrleansMessageRejectionException)
+        || exception is GatewayTooBusyException or ConnectionFailedException
+        || (exception is SiloUnavailableException && exception.Message == BareSiloUnavailable);
 
     private static bool IsRepeatable(MethodInfo method) => Repeatable.GetOrAdd(method, static m =>
         m.IsDefined(typeof(RepeatableAttribute), inherit: false) || m.DeclaringType!.IsDefined(typeof(RepeatableAttribute), inherit: false));
