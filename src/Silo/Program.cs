@@ -5,7 +5,7 @@ try
 {
     var builder = Host.CreateApplicationBuilder(args);
     builder.AddHaloSiloTenants(args);
-    builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains());
+    builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains().AddHaloOps());
     await builder.Build().RunAsync();
     return 0;
 }

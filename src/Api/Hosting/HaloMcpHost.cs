@@ -22,7 +22,7 @@ namespace HaloMcp.Api.Hosting;
 
 /// <summary>
 /// Builds and runs the HaloMcp server: Streamable HTTP (default), stdio (<c>--stdio</c>) or the
-/// <c>hash-key</c> command. Tests start the real HTTP server in-process with <see cref="BuildWebApplication"/>.
+/// <c>hash-key</c> and <c>hash-password</c> commands. Tests start the real HTTP server in-process with <see cref="BuildWebApplication"/>.
 /// </summary>
 public static class HaloMcpHost
 {
@@ -49,6 +49,8 @@ public static class HaloMcpHost
         {
             case HostCommand.HashKey:
                 return HashKeyCommand.Run(commandLine.HashKeyInput, Console.Out, Console.Error);
+            case HostCommand.HashPassword:
+                return HashPasswordCommand.Run(Console.In, Console.Out, Console.Error);
             case HostCommand.Stdio:
                 var stdio = BuildStdioHost(commandLine, Environment.GetEnvironmentVariable, out var error);
                 if (stdio is null)
@@ -158,14 +160,13 @@ public static class HaloMcpHost
         services.TryAddSingleton<TenantAuthenticator>();
         services.TryAddSingleton<AuthFailureThrottle>();
         services.TryAddSingleton<OriginPolicy>();
-        services.AddOptions<OpsOptions>().BindConfiguration(OpsOptions.SectionName);
-        services.TryAddSingleton<OpsEndpoint>();
+        services.AddHaloOps(builder.Configuration);
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
         services.TryAddScoped<TenantGrains>();
         AddAuthentication(services);
 
-        builder.AddHaloGrainHost();
+        builder.AddHaloGrainHost(silo => silo.AddHaloOps(), client => client.AddHaloOps());
         var mcp = services.AddHaloMcpServer().WithHttpTransport(o => o.Stateless = true);
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);
@@ -173,6 +174,7 @@ public static class HaloMcpHost
         var app = builder.Build();
         tenantFileErrors.ServerStarted(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<TenantCatalog>());
         app.UseHostFiltering();
+        app.UseOpsAccess();
         app.UseAuthentication();
         app.UseAuthorization();
         var path = app.Services.GetRequiredService<IOptions<McpHttpOptions>>().Value.Path;
@@ -183,11 +185,7 @@ public static class HaloMcpHost
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<TenantLogScopeFilter>(app.Services))
             .AddEndpointFilter(new ProtocolVersionFilter())
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<JsonRpcRequestGuard>(app.Services));
-        if (app.Services.GetRequiredService<IOptions<OpsOptions>>().Value.Enabled)
-        {
-            app.MapGet(OpsEndpoint.RuntimePath, app.Services.GetRequiredService<OpsEndpoint>().HandleRuntimeAsync);
-        }
-
+        app.MapHaloOps();
         return app;
     }
 

@@ -11,4 +11,7 @@ public enum HostCommand
 
     /// <summary>Print a new or given API key and its hash (<c>hash-key [KEY]</c>), then exit.</summary>
     HashKey,
+
+    /// <summary>Read an operator's password from standard input and print its hash (<c>hash-password</c>), then exit.</summary>
+    HashPassword,
 }

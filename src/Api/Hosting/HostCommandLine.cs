@@ -27,7 +27,12 @@ public sealed record HostCommandLine(
         var demo = new DemoOptions();
         var rest = new List<string>();
         var start = 0;
-        if (args.Count > 0 && args[0] == "hash-key")
+        if (args.Count > 0 && args[0] == "hash-password")
+        {
+            command = HostCommand.HashPassword;
+            start = 1;
+        }
+        else if (args.Count > 0 && args[0] == "hash-key")
         {
             command = HostCommand.HashKey;
             start = 1;
@@ -44,7 +49,7 @@ public sealed record HostCommandLine(
             switch (flag)
             {
                 case "--stdio":
-                    command = command == HostCommand.HashKey ? command : HostCommand.Stdio;
+                    command = command is HostCommand.HashKey or HostCommand.HashPassword ? command : HostCommand.Stdio;
                     break;
                 case "--demo":
                     demo.Enabled = true;

@@ -11,7 +11,7 @@ namespace HaloMcp.Api.Ops;
 /// benchmark and for diagnosis. Activations are Orleans' own count (the management grain), for the co-hosted silo.
 /// Mapped only when <see cref="OpsOptions.Enabled"/>; answers loopback callers only.
 /// </summary>
-internal sealed class OpsEndpoint(IGrainFactory grains, ILocalSiloDetails silo)
+internal sealed class RuntimeEndpoint(IGrainFactory grains, ILocalSiloDetails silo)
 {
     public const string RuntimePath = "/_ops/runtime";
 
