@@ -133,6 +133,21 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<ClusterMembershipOptions>()
             .Configure(HaloOrleansConfiguration.TuneMembership)
             .BindConfiguration(HaloOrleansConfiguration.MembershipSection);
+        silo.AddHaloRedisStorage(redis);
+        // A silo learns of a peer's death from membership and fails the calls waiting on it at once: no gateway to lose.
+        silo.Services.AddSingleton<GatewayLoss>();
+        silo.AddOutgoingGrainCallFilter<FailoverRetryFilter>();
+        return silo;
+    }
+
+    /// <summary>
+    /// Puts both of HaloMcp's grain storage providers (<see cref="HaloStorage"/>) in <paramref name="redis"/>: the
+    /// tenant state that never expires, and the write-ahead records, which Redis drops a minute after their
+    /// idempotency window. <see cref="UseHaloClustering"/> calls it in cluster mode; call it before
+    /// <see cref="AddHaloGrains"/>, which fills in memory storage for the providers not registered yet.
+    /// </summary>
+    public static ISiloBuilder AddHaloRedisStorage(this ISiloBuilder silo, StackExchange.Redis.ConfigurationOptions redis)
+    {
         silo.AddRedisGrainStorage(HaloStorage.State, o => o.Configure<Serializer>((storage, serializer) =>
         {
             storage.ConfigurationOptions = redis.Clone();
@@ -148,9 +163,6 @@ public static class SiloBuilderExtensions
             storage.EntryExpiry = caching.Value.IdempotencyWindow + TimeSpan.FromMinutes(1);
             storage.DeleteStateOnClear = true;
         }));
-        // A silo learns of a peer's death from membership and fails the calls waiting on it at once: no gateway to lose.
-        silo.Services.AddSingleton<GatewayLoss>();
-        silo.AddOutgoingGrainCallFilter<FailoverRetryFilter>();
         return silo;
     }
 
