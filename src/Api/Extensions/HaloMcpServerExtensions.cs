@@ -66,7 +66,7 @@ public static class HaloMcpServerExtensions
                     var tool = method.IsStatic
                         ? McpServerTool.Create(method, target: null, options)
                         : McpServerTool.Create(method, request => create(request.Services!, null), options);
-                    return ToolSchemaShaping.Shape(tool);
+                    return ToolSchemaShaping.Shape(tool, method.GetCustomAttribute<ResultLeavesOutAttribute>()?.Properties);
                 });
             }
         }

@@ -3,6 +3,7 @@ using HaloMcp.Api.Mcp;
 using HaloMcp.Api.Ops;
 using HaloMcp.Api.Tenancy;
 using HaloMcp.Api.Tools;
+using HaloMcp.Api.Webhooks;
 using HaloMcp.Grains.Tenancy;
 using HaloMcp.Silo.Tenancy;
 using Microsoft.AspNetCore.Authentication;
@@ -160,6 +161,9 @@ public static class HaloMcpHost
         services.TryAddSingleton<TenantAuthenticator>();
         services.TryAddSingleton<AuthFailureThrottle>();
         services.TryAddSingleton<OriginPolicy>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName)
+            .Validate(o => o.MaxBodyBytes > 0, $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.MaxBodyBytes)} must be positive.").ValidateOnStart();
+        services.TryAddSingleton<HaloWebhookEndpoint>();
         services.AddHaloOps(builder.Configuration);
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
@@ -185,6 +189,7 @@ public static class HaloMcpHost
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<TenantLogScopeFilter>(app.Services))
             .AddEndpointFilter(new ProtocolVersionFilter())
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<JsonRpcRequestGuard>(app.Services));
+        app.MapMethods(HaloWebhookEndpoint.RoutePattern, HaloWebhookEndpoint.Methods, app.Services.GetRequiredService<HaloWebhookEndpoint>().HandleAsync);
         app.MapHaloOps();
         return app;
     }

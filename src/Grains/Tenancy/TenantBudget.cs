@@ -90,7 +90,7 @@ public sealed class TenantBudget(
             else if (deadline < decision.NextSlotAt)
             {
                 Rejected++;
-                return ValueTask.FromException<bool>(RateLimited(decision.NextSlotAt - now));
+                return ValueTask.FromException<bool>(RateLimited(decision.NextSlotAt - now, decision.Paused));
             }
             else
             {
@@ -240,7 +240,7 @@ public sealed class TenantBudget(
             {
                 // Nobody queued can be served before the next slot: refuse those whose deadline comes first, now,
                 // with an honest retry time, instead of letting them wait for nothing.
-                RefuseThoseDueBefore(decision.NextSlotAt, now);
+                RefuseThoseDueBefore(decision.NextSlotAt, now, decision.Paused);
                 if (FirstWaiting() is not null)
                 {
                     ScheduleWakeUp(decision.NextSlotAt, now);
@@ -273,7 +273,7 @@ public sealed class TenantBudget(
         return _queue.First?.Value;
     }
 
-    private void RefuseThoseDueBefore(DateTimeOffset nextSlotAt, DateTimeOffset now)
+    private void RefuseThoseDueBefore(DateTimeOffset nextSlotAt, DateTimeOffset now, bool paused)
     {
         for (var node = _queue.First; node is not null;)
         {
@@ -282,7 +282,7 @@ public sealed class TenantBudget(
             {
                 _queue.Remove(node);
                 node.Value.Registration.Dispose();
-                if (node.Value.TrySetException(RateLimited(nextSlotAt - now)))
+                if (node.Value.TrySetException(RateLimited(nextSlotAt - now, paused)))
                 {
                     Rejected++;
                 }
@@ -296,7 +296,7 @@ public sealed class TenantBudget(
     {
         _queue.Remove(waiter);
         waiter.Registration.Dispose();
-        if (waiter.TrySetException(RateLimited(retryAfter)))
+        if (waiter.TrySetException(RateLimited(retryAfter, paused: false)))
         {
             Rejected++;
         }
@@ -314,8 +314,11 @@ public sealed class TenantBudget(
         scheduleWakeUp(due < TimeSpan.Zero ? TimeSpan.Zero : due);
     }
 
-    private static HaloOperationException RateLimited(TimeSpan retryAfter) =>
-        HaloOperationException.RateLimited(retryAfter, "the tenant's HaloPSA request budget is spent");
+    // A pause after HaloPSA's own 429 is not this tenant's budget being spent: another integration may share HaloPSA's limit.
+    private static HaloOperationException RateLimited(TimeSpan retryAfter, bool paused) =>
+        HaloOperationException.RateLimited(retryAfter, paused
+            ? "HaloPSA answered 429 (its limit is shared with any other integration of the instance), so requests are held back"
+            : "the tenant's HaloPSA request budget is spent");
 
     private sealed class Waiter(DateTimeOffset deadline) : TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)
     {

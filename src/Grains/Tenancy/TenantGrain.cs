@@ -30,7 +30,7 @@ public sealed partial class TenantGrain(
     IOptions<ReferenceDataOptions> cacheOptions,
     TimeProvider time,
     TenantMetrics metrics,
-    ILoggerFactory loggers) : Grain, ITenantGrain, ITenantUpstream
+    ILoggerFactory loggers) : Grain, ITenantGrain, ITenantUpstream, IReferenceCache
 {
     private readonly ILogger _logger = loggers.CreateLogger<TenantGrain>();
     private TenantSettings? _settings;
@@ -41,6 +41,7 @@ public sealed partial class TenantGrain(
     private PermitJournal? _journal;
     private IGrainTimer? _wakeUp;
     private ReferenceData? _reference;
+    private RateLimitBackoff? _backoff;
 
     private string TenantId => this.GetPrimaryKeyString();
 
@@ -51,7 +52,8 @@ public sealed partial class TenantGrain(
         get
         {
             CurrentSettings();
-            return _reference ??= new ReferenceData(Load, cacheOptions.Value.ReferenceDataTtl, time, (cache, hit) => metrics.CacheLookup(TenantId, cache, hit));
+            return _reference ??= new ReferenceData(
+                Load, () => cacheOptions.Value.ReferenceMaxAge((_settings ?? CurrentSettings()).ReceivesWebhooks), time, (cache, hit) => metrics.CacheLookup(TenantId, cache, hit));
         }
     }
 
@@ -105,7 +107,7 @@ public sealed partial class TenantGrain(
     public Task ReportRateLimitedAsync(TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var settings = CurrentSettings();
-        var pause = retryAfter ?? settings.EffectiveBudget.Window;
+        var pause = retryAfter ?? (_backoff ??= new RateLimitBackoff(time)).Next(settings.EffectiveBudget.Window);
         LogPaused(_logger, TenantId, pause.TotalSeconds);
         metrics.RateLimited(TenantId);
         Budget.Pause(pause);
@@ -113,28 +115,36 @@ public sealed partial class TenantGrain(
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StatusInfo>> GetStatusesAsync(CancellationToken cancellationToken) => Reference.Statuses.GetAsync(cancellationToken);
+    public Task<ReferenceList<StatusInfo>> GetStatusesAsync(CancellationToken cancellationToken) => ReferenceData.ListAsync(Reference.Statuses, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TicketTypeInfo>> GetTicketTypesAsync(CancellationToken cancellationToken) => Reference.TicketTypes.GetAsync(cancellationToken);
+    public Task<ReferenceList<TicketTypeInfo>> GetTicketTypesAsync(CancellationToken cancellationToken) => ReferenceData.ListAsync(Reference.TicketTypes, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<PriorityInfo>> GetPrioritiesAsync(CancellationToken cancellationToken) => Reference.Priorities.GetAsync(cancellationToken);
+    public Task<ReferenceList<PriorityInfo>> GetPrioritiesAsync(CancellationToken cancellationToken) => ReferenceData.ListAsync(Reference.Priorities, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TeamInfo>> GetTeamsAsync(CancellationToken cancellationToken) => Reference.Teams.GetAsync(cancellationToken);
+    public Task<ReferenceList<TeamInfo>> GetTeamsAsync(CancellationToken cancellationToken) => ReferenceData.ListAsync(Reference.Teams, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<AssetTypeInfo>> GetAssetTypesAsync(CancellationToken cancellationToken) => Reference.AssetTypes.GetAsync(cancellationToken);
+    public Task<ReferenceList<AssetTypeInfo>> GetAssetTypesAsync(CancellationToken cancellationToken) => ReferenceData.ListAsync(Reference.AssetTypes, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<OutcomeInfo>> GetOutcomesAsync(CancellationToken cancellationToken) => Reference.Outcomes.GetAsync(cancellationToken);
+    public Task<ReferenceList<OutcomeInfo>> GetOutcomesAsync(CancellationToken cancellationToken) => ReferenceData.ListAsync(Reference.Outcomes, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AgentInfo>> GetAgentsAsync(AgentQuery query, CancellationToken cancellationToken)
+    public async Task<ReferenceList<AgentInfo>> GetAgentsAsync(AgentQuery query, CancellationToken cancellationToken)
     {
-        var agents = await Reference.Agents.GetAsync(cancellationToken);
-        return [.. agents.Where(a => ReferenceMapper.Matches(a, query))];
+        var agents = await ReferenceData.ListAsync(Reference.Agents, cancellationToken);
+        return agents with { Items = [.. agents.Items.Where(a => ReferenceMapper.Matches(a, query))] };
+    }
+
+    /// <inheritdoc />
+    public Task DropAsync(ReferenceKind kind)
+    {
+        // Nothing loaded yet means nothing to drop; building the caches just to drop one would only cost memory.
+        _reference?.Drop(kind);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ public static class TenantConfigurationRules
     private static readonly HashSet<string> KnownBudgetSettings = new(
         typeof(TenantBudgetOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> KnownWebhookSettings = new(
+        typeof(TenantWebhookOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
     private static readonly SearchValues<char> IdCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
 
@@ -84,6 +87,11 @@ public static class TenantConfigurationRules
             foreach (var setting in tenant.GetSection(nameof(TenantOptions.Budget)).GetChildren().Where(c => !KnownBudgetSettings.Contains(c.Key)))
             {
                 errors.Add($"Tenants[{tenant.Key}]: unknown setting 'Budget:{setting.Key}'");
+            }
+
+            foreach (var setting in tenant.GetSection(nameof(TenantOptions.Webhook)).GetChildren().Where(c => !KnownWebhookSettings.Contains(c.Key)))
+            {
+                errors.Add($"Tenants[{tenant.Key}]: unknown setting 'Webhook:{setting.Key}'");
             }
         }
     }

@@ -40,6 +40,9 @@ public sealed class TenantOptions
     /// <summary>The tenant's request budget; HaloPSA's evidenced default when unset.</summary>
     public TenantBudgetOptions? Budget { get; set; }
 
+    /// <summary>The credential of the tenant's HaloPSA webhook profile; unset when its HaloPSA posts no webhooks.</summary>
+    public TenantWebhookOptions? Webhook { get; set; }
+
     /// <summary>Hashes (<c>sha256:&lt;64 hex&gt;</c>, see <c>hash-key</c>) of the API keys that act for this tenant.</summary>
     public IList<string> ApiKeyHashes { get; } = [];
 
@@ -52,5 +55,6 @@ public sealed class TenantOptions
         HaloTenant: string.IsNullOrWhiteSpace(HaloTenant) ? null : HaloTenant,
         AuthUrl: string.IsNullOrWhiteSpace(AuthUrl) ? null : new Uri(AuthUrl),
         Scope: string.IsNullOrWhiteSpace(Scope) ? "all" : Scope,
-        Budget: Budget is { } b ? new RequestBudget(b.Requests, TimeSpan.FromSeconds(b.WindowSeconds)) : null);
+        Budget: Budget is { } b ? new RequestBudget(b.Requests, TimeSpan.FromSeconds(b.WindowSeconds)) : null,
+        ReceivesWebhooks: Webhook is not null);
 }
