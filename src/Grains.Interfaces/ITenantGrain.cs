@@ -43,6 +43,17 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("GetOutcomes")]
     Task<ReferenceList<OutcomeInfo>> GetOutcomesAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Completes a HaloPSA agent sign-in: redeems HaloPSA's authorization <paramref name="code"/> (with the PKCE
+    /// <paramref name="codeVerifier"/> and the <paramref name="redirectUri"/> it was issued for) at the tenant's
+    /// authorisation server, keeps the agent's tokens as sign-in <paramref name="sessionId"/>, and asks HaloPSA who
+    /// signed in. From then on, calls that act for <paramref name="sessionId"/> (<see cref="Tenancy.ActingAgent"/>) use
+    /// that agent's token.
+    /// </summary>
+    /// <exception cref="Errors.HaloOperationException">Sign-in is off for the tenant, or HaloPSA refused the code.</exception>
+    [Alias("SignInAgent")]
+    Task<SignedInAgent> SignInAgentAsync(string sessionId, string code, string codeVerifier, Uri redirectUri, CancellationToken cancellationToken);
+
     /// <summary>How much of the tenant's HaloPSA request budget is in use.</summary>
     [Alias("GetBudgetStatus")]
     Task<TenantBudgetStatus> GetBudgetStatusAsync(CancellationToken cancellationToken);

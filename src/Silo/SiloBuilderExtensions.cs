@@ -77,7 +77,7 @@ public static class SiloBuilderExtensions
             collection.ClassSpecificCollectionAge[typeof(TicketGrain).FullName!] = entities.Value.CollectionAge;
             collection.ClassSpecificCollectionAge[typeof(ClientGrain).FullName!] = entities.Value.CollectionAge;
         });
-        return silo;
+        return silo.AddHaloOAuthState();
     }
 
     /// <summary>
@@ -167,6 +167,14 @@ public static class SiloBuilderExtensions
 
             // A record counts for the idempotency window from its first write; Redis drops it a minute after.
             storage.EntryExpiry = caching.Value.IdempotencyWindow + TimeSpan.FromMinutes(1);
+            storage.DeleteStateOnClear = true;
+        }));
+
+        // The authorization server's state (client registrations, consents, grants, agent sign-ins) is cluster-wide too.
+        silo.AddRedisGrainStorage(HaloMcp.Grains.OAuth.OAuthStorage.Name, o => o.Configure<Serializer>((storage, serializer) =>
+        {
+            storage.ConfigurationOptions = redis.Clone();
+            storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             storage.DeleteStateOnClear = true;
         }));
         return silo;

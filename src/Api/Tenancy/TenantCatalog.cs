@@ -39,6 +39,9 @@ internal sealed partial class TenantCatalog : IDisposable
     /// <summary>The number of configured tenants.</summary>
     public int Count => _snapshot.ById.Count;
 
+    /// <summary>Whether any tenant lets its agents sign in with HaloPSA.</summary>
+    public bool AnyAgentSignIn => _snapshot.ById.Values.Any(t => t.AgentSignIn is not null);
+
     /// <summary>Gets a configured tenant by id.</summary>
     public TenantSettings? Find(string tenantId) => _snapshot.ById.GetValueOrDefault(tenantId);
 
@@ -59,6 +62,21 @@ internal sealed partial class TenantCatalog : IDisposable
             {
                 match = tenant;
             }
+        }
+
+        return match;
+    }
+
+    /// <summary>
+    /// Whether the API key whose SHA-256 is <paramref name="digest"/> still acts for <paramref name="tenantId"/>: a sign-in
+    /// made with a key lasts only as long as the key is configured.
+    /// </summary>
+    public bool HasApiKey(string tenantId, byte[] digest)
+    {
+        var match = false;
+        foreach (var (stored, tenant) in _snapshot.Keys)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(stored, digest) && tenant.TenantId == tenantId;
         }
 
         return match;

@@ -18,7 +18,8 @@ namespace HaloMcp.Grains.Billing;
 /// freely on one activation per tenant (not a stateless worker: Orleans 10.4.2 does not pass a caller's cancellation
 /// into a stateless worker, and a caller that gives up must leave the budget's queue). What it keeps is a cache of
 /// revenue breakdowns per client and period (invoice webhooks drop them, <see cref="IBillingCache"/>) and the scans it
-/// refused as too wide, so that neither is paid for twice.
+/// refused as too wide, so that neither is paid for twice. HaloPSA applies permissions per agent, so a breakdown is kept
+/// per <see cref="ActingAgent.CacheIdentity"/>: an agent is never served one computed from what another could see.
 /// </summary>
 [Reentrant]
 public sealed class BillingGrain(TenantHaloClients clients, IOptions<ReferenceDataOptions> options, TimeProvider time) : Grain, IBillingGrain, IBillingCache
@@ -28,7 +29,7 @@ public sealed class BillingGrain(TenantHaloClients clients, IOptions<ReferenceDa
 
     private const int RevenueCacheCapacity = 32;
 
-    private readonly Dictionary<RevenueQuery, (RevenueBreakdown Breakdown, DateTimeOffset AsOf)> _revenue = [];
+    private readonly Dictionary<(string? Identity, RevenueQuery Query), (RevenueBreakdown Breakdown, DateTimeOffset AsOf)> _revenue = [];
     private RefusedScans? _refusals;
 
     private string TenantId => this.GetPrimaryKeyString();
@@ -97,7 +98,8 @@ public sealed class BillingGrain(TenantHaloClients clients, IOptions<ReferenceDa
     public async IAsyncEnumerable<RevenueUpdate> GetRevenueBreakdownAsync(RevenueQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var asked = time.GetUtcNow();
-        if (_revenue.TryGetValue(query, out var cached))
+        var key = (ActingAgent.CacheIdentity, query);
+        if (_revenue.TryGetValue(key, out var cached))
         {
             if (asked - cached.AsOf < options.Value.RevenueTtl)
             {
@@ -105,7 +107,7 @@ public sealed class BillingGrain(TenantHaloClients clients, IOptions<ReferenceDa
                 yield break;
             }
 
-            _revenue.Remove(query);
+            _revenue.Remove(key);
         }
 
         if (Refusals.Refuses(query) is { } pages)
@@ -153,7 +155,7 @@ public sealed class BillingGrain(TenantHaloClients clients, IOptions<ReferenceDa
         }
 
         var breakdown = calculator.Result();
-        Keep(query, breakdown, asked);
+        Keep(key, breakdown, asked);
         yield return new RevenueUpdate(null, breakdown with { FromCache = false, AgeSeconds = 0 });
     }
 
@@ -161,7 +163,7 @@ public sealed class BillingGrain(TenantHaloClients clients, IOptions<ReferenceDa
     public Task DropRevenueAsync(int? clientId)
     {
         // A client's invoices count in its own breakdowns and in those of every client together.
-        foreach (var key in _revenue.Keys.Where(k => clientId is null || k.ClientId is null || k.ClientId == clientId).ToList())
+        foreach (var key in _revenue.Keys.Where(k => clientId is null || k.Query.ClientId is null || k.Query.ClientId == clientId).ToList())
         {
             _revenue.Remove(key);
         }
@@ -169,7 +171,7 @@ public sealed class BillingGrain(TenantHaloClients clients, IOptions<ReferenceDa
         return Task.CompletedTask;
     }
 
-    private void Keep(RevenueQuery query, RevenueBreakdown breakdown, DateTimeOffset asOf)
+    private void Keep((string? Identity, RevenueQuery Query) key, RevenueBreakdown breakdown, DateTimeOffset asOf)
     {
         if (options.Value.RevenueTtl <= TimeSpan.Zero)
         {
@@ -181,7 +183,7 @@ public sealed class BillingGrain(TenantHaloClients clients, IOptions<ReferenceDa
             _revenue.Remove(_revenue.MinBy(r => r.Value.AsOf).Key);
         }
 
-        _revenue[query] = (breakdown, asOf);
+        _revenue[key] = (breakdown, asOf);
     }
 
     private static int PagesOf<T>(HaloPage<T> first) =>

@@ -8,7 +8,16 @@ namespace HaloMcp.Grains.Tenancy;
 /// <c>versionOf</c>, <see cref="Offer"/> keeps whichever copy is newer, so copies arriving out of order never
 /// replace a newer one.
 /// </summary>
-/// <remarks>It lives in one grain activation and is used on its scheduler only, so it needs no lock.</remarks>
+/// <remarks>
+/// <para>It lives in one grain activation and is used on its scheduler only, so it needs no lock.</para>
+/// <para>
+/// HaloPSA applies permissions per agent, so a value is kept per <see cref="ActingAgent.CacheIdentity"/>: a call acting
+/// as an agent is served only what a call acting as that same agent loaded or was answered. A change seen by one
+/// identity (a write's answer, a webhook, a newer list row) drops every other identity's copy it makes stale, rather
+/// than handing them a copy loaded with someone else's permissions. <c>sharedAcrossAgents</c> makes one copy for
+/// everyone instead, loaded as the tenant's own application (configuration every agent sees, such as statuses).
+/// </para>
+/// </remarks>
 /// <typeparam name="T">The cached value.</typeparam>
 public sealed class CachedValue<T>
 {
@@ -17,28 +26,31 @@ public sealed class CachedValue<T>
     private readonly TimeProvider _time;
     private readonly Action<bool>? _observe;
     private readonly Func<T, DateTimeOffset?>? _versionOf;
-    private Task<Entry>? _entry;
-    private long _generation;
-    private long _invalidations;
+    private readonly bool _sharedAcrossAgents;
+    private readonly Slot _tenant = new();
+    private Dictionary<string, Slot>? _agents;
 
     /// <summary>A cache whose copies live <paramref name="timeToLive"/>.</summary>
-    public CachedValue(Func<CancellationToken, Task<T>> load, TimeSpan timeToLive, TimeProvider time, Action<bool>? observe = null)
-        : this(load, () => timeToLive, time, observe)
+    public CachedValue(Func<CancellationToken, Task<T>> load, TimeSpan timeToLive, TimeProvider time, Action<bool>? observe = null, bool sharedAcrossAgents = false)
+        : this(load, () => timeToLive, time, observe, sharedAcrossAgents: sharedAcrossAgents)
     {
     }
 
     /// <summary>
     /// A cache whose copies live as long as <paramref name="maxAge"/> says at the time of each read (it may change with
     /// the tenant's settings); <paramref name="versionOf"/> orders copies (HaloPSA's last-update time), null when they
-    /// cannot be ordered.
+    /// cannot be ordered; <paramref name="sharedAcrossAgents"/> keeps one copy for every identity.
     /// </summary>
-    public CachedValue(Func<CancellationToken, Task<T>> load, Func<TimeSpan> maxAge, TimeProvider time, Action<bool>? observe = null, Func<T, DateTimeOffset?>? versionOf = null)
+    public CachedValue(
+        Func<CancellationToken, Task<T>> load, Func<TimeSpan> maxAge, TimeProvider time, Action<bool>? observe = null,
+        Func<T, DateTimeOffset?>? versionOf = null, bool sharedAcrossAgents = false)
     {
         _load = load;
         _maxAge = maxAge;
         _time = time;
         _observe = observe;
         _versionOf = versionOf;
+        _sharedAcrossAgents = sharedAcrossAgents;
     }
 
     /// <summary>How many times the value was loaded.</summary>
@@ -56,7 +68,8 @@ public sealed class CachedValue<T>
     /// </summary>
     public Task<CacheRead<T>> ReadAsync(CancellationToken cancellationToken)
     {
-        var current = _entry;
+        var slot = Current(create: true)!;
+        var current = slot.Entry;
         var completed = current is { IsCompletedSuccessfully: true };
         var hit = current is not null && !(completed && IsTooOld(current!.Result));
         if (hit)
@@ -66,72 +79,141 @@ public sealed class CachedValue<T>
         else
         {
             Loads++;
-            current = LoadAsync(++_generation, _invalidations);
-            _entry = current;
+            current = LoadAsync(slot, ++slot.Generation, slot.Invalidations);
+            slot.Entry = current;
         }
 
         _observe?.Invoke(hit);
         return completed && hit ? Task.FromResult(Read(current!.Result, fromCache: true)) : WaitAsync(current!, cancellationToken);
     }
 
-    /// <summary>The copy held now, loaded or not, however old; null when none is held.</summary>
-    public CacheRead<T>? Peek() => _entry is { IsCompletedSuccessfully: true } current ? Read(current.Result, fromCache: true) : null;
+    /// <summary>The copy held now for the calling identity, loaded or not, however old; null when none is held.</summary>
+    public CacheRead<T>? Peek() =>
+        Current(create: false)?.Entry is { IsCompletedSuccessfully: true } current ? Read(current.Result, fromCache: true) : null;
 
-    /// <summary>Replaces the value with one known to be current (e.g. what HaloPSA answered to a write), whatever it holds.</summary>
-    public void Set(T value) => Replace(value, _time.GetUtcNow());
+    /// <summary>
+    /// Replaces the value with one known to be current (e.g. what HaloPSA answered to a write), whatever it holds; every
+    /// other identity's copy is dropped.
+    /// </summary>
+    public void Set(T value)
+    {
+        var slot = Current(create: true)!;
+        DropOthers(slot);
+        Replace(slot, value, _time.GetUtcNow());
+    }
 
     /// <summary>
     /// Offers a copy that was current at <paramref name="asOf"/>. It is taken unless the copy held is newer by version
     /// (an answer, list row or webhook that left HaloPSA before the one already applied); a load in flight is then
-    /// weighed against it as it completes.
+    /// weighed against it as it completes. Other identities keep their copies only where these are provably as new.
     /// </summary>
     /// <returns>Whether the copy was taken.</returns>
     public bool Offer(T value, DateTimeOffset asOf)
     {
-        if (_entry is { IsCompletedSuccessfully: true } current && IsNewer(current.Result.Value, value))
+        var slot = Current(create: true)!;
+        DropOthers(slot, keepAsNewAs: value, onlyStale: true);
+        return OfferTo(slot, value, asOf);
+    }
+
+    /// <summary>
+    /// Applies a change that is known exactly (e.g. an item HaloPSA just created) to a loaded value, keeping when it was
+    /// current; drops the value instead when none is loaded or a load is in flight, so nothing stale can survive. Every
+    /// other identity's copy is dropped.
+    /// </summary>
+    public void Update(Func<T, T> change)
+    {
+        var slot = Current(create: false);
+        DropOthers(slot);
+        if (slot is null)
+        {
+            return;
+        }
+
+        if (slot.Entry is { IsCompletedSuccessfully: true } current)
+        {
+            slot.Entry = Task.FromResult(current.Result with { Value = change(current.Result.Value) });
+            slot.Generation++;
+        }
+        else
+        {
+            slot.Invalidate();
+        }
+    }
+
+    /// <summary>Drops the value for every identity; the next caller loads it again, and a load in flight is not kept.</summary>
+    public void Invalidate() => DropOthers(keep: null);
+
+    private Slot? Current(bool create)
+    {
+        if ((_sharedAcrossAgents ? null : ActingAgent.CacheIdentity) is not { } identity)
+        {
+            return _tenant;
+        }
+
+        if (_agents?.TryGetValue(identity, out var slot) == true)
+        {
+            return slot;
+        }
+
+        if (!create)
+        {
+            return null;
+        }
+
+        slot = new Slot();
+        (_agents ??= new Dictionary<string, Slot>(StringComparer.Ordinal))[identity] = slot;
+        return slot;
+    }
+
+    // Drops every copy but keep's; with onlyStale, only those not provably as new as keepAsNewAs.
+    private void DropOthers(Slot? keep, T keepAsNewAs = default!, bool onlyStale = false)
+    {
+        if (!ReferenceEquals(_tenant, keep) && !(onlyStale && AsNew(_tenant, keepAsNewAs)))
+        {
+            _tenant.Invalidate();
+        }
+
+        if (_agents is null)
+        {
+            return;
+        }
+
+        foreach (var (identity, slot) in _agents)
+        {
+            if (!ReferenceEquals(slot, keep) && !(onlyStale && AsNew(slot, keepAsNewAs)))
+            {
+                slot.Invalidate();
+                _agents.Remove(identity);
+            }
+        }
+    }
+
+    private bool AsNew(Slot slot, T offered) =>
+        _versionOf is not null
+        && slot.Entry is { IsCompletedSuccessfully: true } held
+        && _versionOf(held.Result.Value) is { } heldVersion && _versionOf(offered) is { } offeredVersion && heldVersion >= offeredVersion;
+
+    private bool OfferTo(Slot slot, T value, DateTimeOffset asOf)
+    {
+        if (slot.Entry is { IsCompletedSuccessfully: true } current && IsNewer(current.Result.Value, value))
         {
             return false;
         }
 
-        if (_entry is { IsCompletedSuccessfully: true } same && SameVersion(same.Result.Value, value) && same.Result.AsOf > asOf)
+        if (slot.Entry is { IsCompletedSuccessfully: true } same && SameVersion(same.Result.Value, value) && same.Result.AsOf > asOf)
         {
             // The same state, already known to be current later than this copy says.
             asOf = same.Result.AsOf;
         }
 
-        Replace(value, asOf);
+        Replace(slot, value, asOf);
         return true;
     }
 
-    /// <summary>
-    /// Applies a change that is known exactly (e.g. an item HaloPSA just created) to a loaded value, keeping when it was
-    /// current; drops the value instead when none is loaded or a load is in flight, so nothing stale can survive.
-    /// </summary>
-    public void Update(Func<T, T> change)
+    private static void Replace(Slot slot, T value, DateTimeOffset asOf)
     {
-        if (_entry is { IsCompletedSuccessfully: true } current)
-        {
-            _entry = Task.FromResult(current.Result with { Value = change(current.Result.Value) });
-            _generation++;
-        }
-        else
-        {
-            Invalidate();
-        }
-    }
-
-    /// <summary>Drops the value; the next caller loads it again, and a load in flight is not kept.</summary>
-    public void Invalidate()
-    {
-        _entry = null;
-        _generation++;
-        _invalidations++;
-    }
-
-    private void Replace(T value, DateTimeOffset asOf)
-    {
-        _entry = Task.FromResult(new Entry(value, asOf));
-        _generation++;
+        slot.Entry = Task.FromResult(new Entry(value, asOf));
+        slot.Generation++;
     }
 
     private bool IsTooOld(Entry entry) => _time.GetUtcNow() - entry.AsOf >= _maxAge();
@@ -147,10 +229,15 @@ public sealed class CachedValue<T>
     private async Task<CacheRead<T>> WaitAsync(Task<Entry> entry, CancellationToken cancellationToken) =>
         Read(await entry.WaitAsync(cancellationToken), fromCache: false);
 
-    private async Task<Entry> LoadAsync(long generation, long invalidations)
+    private async Task<Entry> LoadAsync(Slot slot, long generation, long invalidations)
     {
         // Returns to the caller before the load starts, so that a load failing at once is not cached as the value.
         await Task.Yield();
+        if (_sharedAcrossAgents)
+        {
+            // One copy for everyone is loaded as the tenant's application, never with one agent's token.
+            ActingAgent.Clear();
+        }
 
         // A copy is current at least from the moment it was asked for.
         var asOf = _time.GetUtcNow();
@@ -159,19 +246,19 @@ public sealed class CachedValue<T>
             // The load belongs to every caller, so no single caller's cancellation stops it.
             var value = await _load(CancellationToken.None);
             var entry = new Entry(value, asOf);
-            if (generation != _generation && invalidations == _invalidations && _versionOf is not null)
+            if (generation != slot.Generation && invalidations == slot.Invalidations && _versionOf is not null)
             {
                 // Copies arrived while it was in flight, and nothing made it suspect: the newer of them stays.
-                Offer(value, asOf);
+                OfferTo(slot, value, asOf);
             }
 
             return entry;
         }
         catch
         {
-            if (generation == _generation)
+            if (generation == slot.Generation)
             {
-                _entry = null;
+                slot.Entry = null;
             }
 
             throw;
@@ -179,4 +266,21 @@ public sealed class CachedValue<T>
     }
 
     private sealed record Entry(T Value, DateTimeOffset AsOf);
+
+    // One identity's copy.
+    private sealed class Slot
+    {
+        public Task<Entry>? Entry { get; set; }
+
+        public long Generation { get; set; }
+
+        public long Invalidations { get; set; }
+
+        public void Invalidate()
+        {
+            Entry = null;
+            Generation++;
+            Invalidations++;
+        }
+    }
 }

@@ -5,7 +5,10 @@ using WireAgentQuery = HaloMcp.Grains.HaloPsa.Queries.AgentQuery;
 
 namespace HaloMcp.Grains.Tenancy;
 
-/// <summary>A tenant's reference-data caches, each loaded once per time to live however many callers ask at once.</summary>
+/// <summary>
+/// A tenant's reference-data caches, each loaded once per time to live however many callers ask at once. They are
+/// configuration every agent sees, so one copy, loaded as the tenant's own application, serves every caller.
+/// </summary>
 public sealed class ReferenceData
 {
     /// <summary>
@@ -77,5 +80,5 @@ public sealed class ReferenceData
         Action<bool>? observe,
         Func<HaloApiClient, CancellationToken, Task<T>> read)
         where T : class =>
-        new(async ct => (T)await load(async (client, token) => await read(client, token), ct), maxAge, time, observe);
+        new(async ct => (T)await load(async (client, token) => await read(client, token), ct), maxAge, time, observe, sharedAcrossAgents: true);
 }
