@@ -10,6 +10,7 @@ namespace HaloMcp.Grains;
 /// state, so its calls interleave freely.
 /// </summary>
 [Alias("halo.IServiceDeskGrain")]
+[Repeatable]
 public interface IServiceDeskGrain : IGrainWithStringKey
 {
     /// <summary>One page of tickets. Rows that carry every field of a ticket become its grain's cached copy.</summary>

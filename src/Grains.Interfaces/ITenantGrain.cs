@@ -8,6 +8,7 @@ namespace HaloMcp.Grains;
 /// it came from the cache and how old it is.
 /// </summary>
 [Alias("halo.ITenantGrain")]
+[Repeatable]
 public interface ITenantGrain : IGrainWithStringKey
 {
     /// <summary>The tenant's ticket statuses (cached).</summary>

@@ -20,7 +20,8 @@ public sealed class UpstreamRateLimitTests
         var start = rig.Clock.GetUtcNow();
 
         var read = rig.Grains.GetGrain<IServiceDeskGrain>("acme").ListTicketsAsync(OneTicket(), default);
-        await Eventually.HoldsAsync(async () => (await tenant.GetBudgetStatusAsync(default)).Waiting == 1, "the read waiting for the pause to end");
+        // (A caller also waits, briefly, while the budget's durable reservation is written: the pause tells them apart.)
+        await Eventually.HoldsAsync(async () => await tenant.GetBudgetStatusAsync(default) is { Waiting: 1, PausedUntil: not null }, "the read waiting for the pause to end");
         var paused = await tenant.GetBudgetStatusAsync(default);
 
         Assert.Equal(start + TimeSpan.FromSeconds(5), paused.PausedUntil);

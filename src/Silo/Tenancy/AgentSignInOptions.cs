@@ -1,4 +1,4 @@
-namespace HaloMcp.Api.Tenancy;
+namespace HaloMcp.Silo.Tenancy;
 
 /// <summary>
 /// A tenant's HaloPSA agent sign-in (its <c>AgentSignIn</c> section): the HaloPSA API application whose authentication

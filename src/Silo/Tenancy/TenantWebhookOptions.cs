@@ -1,4 +1,4 @@
-namespace HaloMcp.Api.Tenancy;
+namespace HaloMcp.Silo.Tenancy;
 
 /// <summary>
 /// The credential a tenant's HaloPSA webhook profile sends (Basic authentication, as HaloPSA's Configuration &gt;
