@@ -41,6 +41,7 @@ public sealed partial class TenantGrain(
 {
     private const string AccessPurpose = "halopsa-access";
     private const string RefreshPurpose = "halopsa-refresh";
+    private static readonly TimeSpan JournalCloseLimit = TimeSpan.FromSeconds(5);
 
     private readonly ILogger _logger = loggers.CreateLogger<TenantGrain>();
     private TenantSettings? _settings;
@@ -79,8 +80,10 @@ public sealed partial class TenantGrain(
             budget.Abandon();
             try
             {
-                await budget.Reserving;
-                await journal.CloseAsync(budget.IsIdle, time.GetUtcNow() - budget.EnforcedBudget.Window, budget.PausedUntil);
+                // Bounded on the real clock, not the injected one: in-memory storage is a grain of the silo that may be
+                // stopping under us, and a write it will never answer must not hold the silo's shutdown (a test clock
+                // that never moves would hold it for ever). An unfinished close only costs the open reservation.
+                await CloseJournalAsync(budget, journal).WaitAsync(JournalCloseLimit, TimeProvider.System, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -88,6 +91,12 @@ public sealed partial class TenantGrain(
                 LogJournalNotClosed(_logger, TenantId, ex.GetType().Name);
             }
         }
+    }
+
+    private async Task CloseJournalAsync(TenantBudget budget, PermitJournal journal)
+    {
+        await budget.Reserving;
+        await journal.CloseAsync(budget.IsIdle, time.GetUtcNow() - budget.EnforcedBudget.Window, budget.PausedUntil);
     }
 
     /// <inheritdoc />
