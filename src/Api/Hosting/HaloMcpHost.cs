@@ -28,6 +28,9 @@ public static class HaloMcpHost
     /// <summary>The loopback address the HTTP server binds when no URL is configured.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
+    /// <summary>The liveness endpoint: 200 "Healthy" without authentication, for container health checks.</summary>
+    public const string HealthPath = "/healthz";
+
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
     /// <summary>Runs whatever the command line asks for and returns the process exit code.</summary>
@@ -44,7 +47,18 @@ public static class HaloMcpHost
             return 2;
         }
 
-        switch (commandLine.Command)
+        HostCommand command;
+        try
+        {
+            command = commandLine.ResolveCommand(Environment.GetEnvironmentVariable);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message.AsMemory(), cancellationToken);
+            return 2;
+        }
+
+        switch (command)
         {
             case HostCommand.HashKey:
                 return HashKeyCommand.Run(commandLine.HashKeyInput, Console.Out, Console.Error);
@@ -135,6 +149,8 @@ public static class HaloMcpHost
             builder.Configuration.AddCommandLine([.. commandLine.HostArgs]);
         }
 
+        builder.Configuration.AddHaloSecretFiles(commandLine.HostArgs);
+
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
             && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey])
             && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpsPortsKey])
@@ -163,6 +179,7 @@ public static class HaloMcpHost
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
         services.TryAddScoped<TenantGrains>();
+        services.AddHealthChecks();
         AddAuthentication(services);
 
         builder.AddHaloGrainHost(silo => silo.AddHaloOps());
@@ -185,6 +202,9 @@ public static class HaloMcpHost
             .AddEndpointFilter(new ProtocolVersionFilter())
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<JsonRpcRequestGuard>(app.Services));
         app.MapHaloOps();
+
+        // For container health checks and load balancers: the process serves HTTP. It needs no key and says nothing else.
+        app.MapHealthChecks(HealthPath).AllowAnonymous();
         return app;
     }
 
