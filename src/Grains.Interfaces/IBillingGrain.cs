@@ -8,6 +8,7 @@ namespace HaloMcp.Grains;
 /// so its calls interleave freely.
 /// </summary>
 [Alias("halo.IBillingGrain")]
+[Repeatable]
 public interface IBillingGrain : IGrainWithStringKey
 {
     /// <summary>One page of client contracts.</summary>

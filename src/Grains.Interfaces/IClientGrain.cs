@@ -10,6 +10,7 @@ namespace HaloMcp.Grains;
 /// idempotent: the same create twice within the window makes one POST, and one whose outcome is unknown is refused.
 /// </summary>
 [Alias("halo.IClientGrain")]
+[Repeatable]
 public interface IClientGrain : IGrainWithIntegerCompoundKey
 {
     /// <summary>The client, with its sites when <paramref name="includeSites"/> is set.</summary>

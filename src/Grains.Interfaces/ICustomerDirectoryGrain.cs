@@ -9,6 +9,7 @@ namespace HaloMcp.Grains;
 /// is idempotent within the window.
 /// </summary>
 [Alias("halo.ICustomerDirectoryGrain")]
+[Repeatable]
 public interface ICustomerDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>One page of clients.</summary>

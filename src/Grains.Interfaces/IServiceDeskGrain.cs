@@ -10,6 +10,7 @@ namespace HaloMcp.Grains;
 /// state, so its calls interleave freely.
 /// </summary>
 [Alias("halo.IServiceDeskGrain")]
+[Repeatable]
 public interface IServiceDeskGrain : IGrainWithStringKey
 {
     /// <summary>One page of tickets.</summary>

@@ -7,6 +7,7 @@ namespace HaloMcp.Grains;
 /// Everything here is handed out from memory in microseconds, so the methods interleave.
 /// </summary>
 [Alias("halo.ITenantGrain")]
+[Repeatable]
 public interface ITenantGrain : IGrainWithStringKey
 {
     /// <summary>The tenant's ticket statuses (cached).</summary>

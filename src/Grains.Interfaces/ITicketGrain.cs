@@ -13,6 +13,7 @@ public interface ITicketGrain : IGrainWithIntegerCompoundKey
 {
     /// <summary>The ticket, with its newest actions when <paramref name="includeActions"/> is set.</summary>
     [ReadOnly]
+    [Repeatable]
     [Alias("Get")]
     Task<TicketDetail> GetAsync(bool includeActions, CancellationToken cancellationToken);
 
@@ -24,6 +25,7 @@ public interface ITicketGrain : IGrainWithIntegerCompoundKey
     /// Adds an action (note, time entry, status change). Idempotent like a create: the same action within the window
     /// answers the first one, and one whose outcome is unknown is refused rather than written twice.
     /// </summary>
+    [Repeatable]
     [Alias("AddAction")]
     Task<ActionRow> AddActionAsync(AddActionCommand command, CancellationToken cancellationToken);
 }

@@ -1,13 +1,18 @@
-using HaloMcp.Grains.Tenancy;
-using HaloMcp.Silo;
-using HaloMcp.Silo.Tenancy;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Configuration.AddHaloSecretFiles(args);
-builder.Services.AddSingleton<ITenantDirectory, ConfiguredTenantDirectory>();
-builder.Services.AddHostedService<SiloAddressLog>();
-builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains().AddHaloOps());
-await builder.Build().RunAsync();
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.Configuration.AddHaloSecretFiles(args);
+    builder.AddHaloSiloTenants(args);
+    builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains().AddHaloOps());
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"Invalid configuration: {string.Join("; ", ex.Failures)}");
+    return 1;
+}

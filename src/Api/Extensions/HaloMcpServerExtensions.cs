@@ -30,7 +30,6 @@ public static class HaloMcpServerExtensions
     /// </summary>
     public static IMcpServerBuilder AddHaloMcpServer(this IServiceCollection services)
     {
-        services.AddSingleton<UpstreamRequestCounter>();
         return services
             .AddMcpServer(o =>
             {

@@ -4,6 +4,7 @@ using HaloMcp.Api.Ops;
 using HaloMcp.Api.Tenancy;
 using HaloMcp.Api.Tools;
 using HaloMcp.Grains.Tenancy;
+using HaloMcp.Silo.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HostFiltering;
@@ -182,7 +183,7 @@ public static class HaloMcpHost
         services.AddHealthChecks();
         AddAuthentication(services);
 
-        builder.AddHaloGrainHost(silo => silo.AddHaloOps());
+        builder.AddHaloGrainHost(silo => silo.AddHaloOps(), client => client.AddHaloOps());
         var mcp = services.AddHaloMcpServer().WithHttpTransport(o => o.Stateless = true);
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);
@@ -269,7 +270,7 @@ public static class HaloMcpHost
         });
 
         services.TryAddScoped<TenantGrains>();
-        builder.AddHaloGrainHost();
+        builder.AddHaloGrainHost(embeddedOnly: true);
         var mcp = services.AddHaloMcpServer().WithStdioServerTransport();
         hooks?.ConfigureMcpServer?.Invoke(mcp);
         hooks?.ConfigureServices?.Invoke(services);

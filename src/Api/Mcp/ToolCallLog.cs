@@ -12,7 +12,7 @@ namespace HaloMcp.Api.Mcp;
 
 /// <summary>
 /// The outermost call filter: one log line per tool call at Information (tool, tenant, outcome, duration, upstream
-/// requests), the arguments at Debug. Everything from the caller is escaped, so input cannot forge log lines.
+/// requests, or "n/a" on a front end of a cluster, where the requests happen in the silos), the arguments at Debug. Everything from the caller is escaped, so input cannot forge log lines.
 /// </summary>
 internal sealed partial class ToolCallLog
 {
@@ -54,7 +54,15 @@ internal sealed partial class ToolCallLog
             {
                 var tenant = request.Services?.GetService<TenantContext>() is { IsResolved: true } context ? context.TenantId : "?";
                 var elapsed = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1);
-                LogCall(logger, tool, tenant, outcome ?? ToolCallOutcome.Failed, elapsed, call?.Requests ?? 0);
+                if (call is { } counted)
+                {
+                    LogCall(logger, tool, tenant, outcome ?? ToolCallOutcome.Failed, elapsed, counted.Requests);
+                }
+                else
+                {
+                    // A front end of a cluster: the grains' requests happen in the silos, which count them per tenant.
+                    LogCallUncounted(logger, tool, tenant, outcome ?? ToolCallOutcome.Failed, elapsed);
+                }
             }
         };
 
@@ -64,6 +72,9 @@ internal sealed partial class ToolCallLog
 
     [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Tool call {ToolName} for tenant {TenantId}: {Outcome} in {ElapsedMs} ms, {UpstreamRequests} upstream requests")]
     private static partial void LogCall(ILogger logger, string toolName, string tenantId, string outcome, double elapsedMs, int upstreamRequests);
+
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "Tool call {ToolName} for tenant {TenantId}: {Outcome} in {ElapsedMs} ms, upstream requests n/a (made and counted in the silos)")]
+    private static partial void LogCallUncounted(ILogger logger, string toolName, string tenantId, string outcome, double elapsedMs);
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Debug, Message = "Tool call {ToolName} arguments: {Arguments}")]
     private static partial void LogArguments(ILogger logger, string toolName, string arguments);

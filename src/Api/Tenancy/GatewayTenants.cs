@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HaloMcp.Api.Mcp;
 using HaloMcp.Grains.Tenancy;
+using HaloMcp.Silo.Tenancy;
 using Microsoft.Extensions.Options;
 
 namespace HaloMcp.Api.Tenancy;
@@ -16,7 +17,7 @@ namespace HaloMcp.Api.Tenancy;
 internal sealed class GatewayTenants(IOptionsMonitor<McpHttpOptions> options, TimeProvider time)
 {
     /// <summary>Every derived id starts with this; configured ids may not.</summary>
-    public const string IdPrefix = "gw-";
+    public const string IdPrefix = TenantIds.GatewayPrefix;
 
     private readonly ConcurrentDictionary<string, Entry> _tenants = new(StringComparer.Ordinal);
 

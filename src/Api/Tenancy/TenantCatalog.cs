@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using HaloMcp.Api.Auth;
 using HaloMcp.Api.Mcp;
 using HaloMcp.Grains.Tenancy;
+using HaloMcp.Silo.Tenancy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -108,22 +109,12 @@ internal sealed partial class TenantCatalog : IDisposable
             foreach (var tenant in options.Tenants)
             {
                 // The validator has already vouched for every field; a secret that vanished since is caught there too.
-                var settings = ToSettings(tenant);
+                var settings = tenant.ToSettings();
                 byId[settings.TenantId] = settings;
                 keys.AddRange(tenant.ApiKeyHashes.Select(h => (ApiKeyHash.ToDigest(h), settings)));
             }
 
             return new Snapshot(byId.ToFrozenDictionary(StringComparer.Ordinal), [.. keys]);
         }
-
-        private static TenantSettings ToSettings(TenantOptions tenant) => new(
-            TenantId: tenant.Id!,
-            HaloBaseUrl: new Uri(tenant.HaloUrl!.TrimEnd('/')),
-            ClientId: tenant.ClientId!,
-            ClientSecret: TenantSecretSource.TryResolve(tenant, out _) ?? string.Empty,
-            HaloTenant: string.IsNullOrWhiteSpace(tenant.HaloTenant) ? null : tenant.HaloTenant,
-            AuthUrl: string.IsNullOrWhiteSpace(tenant.AuthUrl) ? null : new Uri(tenant.AuthUrl),
-            Scope: string.IsNullOrWhiteSpace(tenant.Scope) ? "all" : tenant.Scope,
-            Budget: tenant.Budget is { } b ? new RequestBudget(b.Requests, TimeSpan.FromSeconds(b.WindowSeconds)) : null);
     }
 }

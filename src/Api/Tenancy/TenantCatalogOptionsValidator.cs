@@ -1,5 +1,6 @@
-using System.Buffers;
 using HaloMcp.Api.Auth;
+using HaloMcp.Silo;
+using HaloMcp.Silo.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,62 +14,17 @@ namespace HaloMcp.Api.Tenancy;
 internal sealed partial class TenantCatalogOptionsValidator(IConfiguration configuration, ILogger<TenantCatalogOptionsValidator> logger)
     : IValidateOptions<TenantCatalogOptions>
 {
-    private static readonly HashSet<string> KnownSettings = new(
-        typeof(TenantOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
-
-    private static readonly HashSet<string> KnownBudgetSettings = new(
-        typeof(TenantBudgetOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
-
-    private static readonly SearchValues<char> IdCharacters =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
-
     public ValidateOptionsResult Validate(string? name, TenantCatalogOptions options)
     {
+        // The rules every node applies (a silo reads the same tenants), then the front end's own: the API keys. A front end
+        // of a cluster never calls HaloPSA, so it needs no HaloPSA secret.
         var errors = new List<string>();
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        TenantConfigurationRules.Check(options, configuration, errors, requireSecrets: !HaloOrleansConfiguration.IsRedisCluster(configuration));
         var hashes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Tenants.Count; i++)
         {
             var tenant = options.Tenants[i];
-            var label = $"Tenants[{i}]" + (string.IsNullOrWhiteSpace(tenant.Id) ? string.Empty : $" ('{tenant.Id}')");
-            if (string.IsNullOrWhiteSpace(tenant.Id) || tenant.Id.Length > 64 || tenant.Id.AsSpan().ContainsAnyExcept(IdCharacters))
-            {
-                errors.Add($"{label}: Id is required: 1-64 characters from A-Z, a-z, 0-9, '_', '.', '-'");
-            }
-            else if (tenant.Id.StartsWith(GatewayTenants.IdPrefix, StringComparison.OrdinalIgnoreCase))
-            {
-                errors.Add($"{label}: Id must not start with '{GatewayTenants.IdPrefix}', which gateway-derived tenants use");
-            }
-            else if (!ids.Add(tenant.Id))
-            {
-                errors.Add($"{label}: Id is used by more than one tenant");
-            }
-
-            if (!IsHttpUrl(tenant.HaloUrl))
-            {
-                errors.Add($"{label}: HaloUrl is required and must be an absolute http(s) URL");
-            }
-
-            if (tenant.AuthUrl is not null && !IsHttpUrl(tenant.AuthUrl))
-            {
-                errors.Add($"{label}: AuthUrl must be an absolute http(s) URL when set");
-            }
-
-            if (string.IsNullOrWhiteSpace(tenant.ClientId))
-            {
-                errors.Add($"{label}: ClientId is required");
-            }
-
-            if (TenantSecretSource.TryResolve(tenant, out var secretError) is null)
-            {
-                errors.Add($"{label}: {secretError}");
-            }
-
-            if (tenant.Budget is { } budget && (budget.Requests <= 0 || budget.WindowSeconds <= 0))
-            {
-                errors.Add($"{label}: Budget.Requests and Budget.WindowSeconds must both be positive");
-            }
-
+            var label = TenantConfigurationRules.Label(i, tenant);
             foreach (var hash in tenant.ApiKeyHashes)
             {
                 if (!ApiKeyHash.IsWellFormed(hash))
@@ -82,20 +38,6 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
             }
         }
 
-        // A misspelt key would otherwise be dropped silently by the binder.
-        foreach (var tenant in configuration.GetSection(TenantCatalogOptions.SectionName).GetChildren())
-        {
-            foreach (var setting in tenant.GetChildren().Where(c => !KnownSettings.Contains(c.Key)))
-            {
-                errors.Add($"Tenants[{tenant.Key}]: unknown setting '{setting.Key}'");
-            }
-
-            foreach (var setting in tenant.GetSection(nameof(TenantOptions.Budget)).GetChildren().Where(c => !KnownBudgetSettings.Contains(c.Key)))
-            {
-                errors.Add($"Tenants[{tenant.Key}]: unknown setting 'Budget:{setting.Key}'");
-            }
-        }
-
         if (errors.Count == 0)
         {
             return ValidateOptionsResult.Success;
@@ -104,9 +46,6 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
         LogRejected(logger, errors.Count, string.Join("; ", errors));
         return ValidateOptionsResult.Fail(errors);
     }
-
-    private static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Error, Message = "Tenant configuration rejected ({ErrorCount} errors): {Errors}. The previous configuration stays in force.")]
     private static partial void LogRejected(ILogger logger, int errorCount, string errors);

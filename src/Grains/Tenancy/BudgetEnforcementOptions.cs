@@ -11,4 +11,12 @@ public sealed class BudgetEnforcementOptions
 
     /// <summary>How long a caller may wait for a permit when it brings no deadline of its own.</summary>
     public TimeSpan DefaultWait { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How many permits one durable reservation covers at least (more when more callers are waiting). A silo's death can
+    /// cost at most this many permits for one window (a recovering activation counts the unused rest of the last
+    /// reservation as spent); a reservation is one storage write. 1: every permit is written ahead, callers that arrive
+    /// together sharing one write.
+    /// </summary>
+    public int ReservationBlock { get; set; } = 8;
 }

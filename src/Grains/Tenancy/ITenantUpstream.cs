@@ -9,6 +9,7 @@ namespace HaloMcp.Grains.Tenancy;
 /// was issued for. Everything is served from memory, so the tenant grain interleaves these calls freely.
 /// </summary>
 [Alias("halo.ITenantUpstream")]
+[Repeatable]
 public interface ITenantUpstream : IGrainWithStringKey
 {
     /// <summary>

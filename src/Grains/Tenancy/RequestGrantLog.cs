@@ -18,6 +18,22 @@ public sealed class RequestGrantLog
     /// <summary>Takes one permit at <paramref name="now"/> if the window (now - W, now] has room and no pause holds.</summary>
     public BudgetDecision TryTake(RequestBudget budget, DateTimeOffset now)
     {
+        var decision = Check(budget, now);
+        if (decision.Granted)
+        {
+            Record(now);
+            return decision with { InWindow = _count };
+        }
+
+        return decision;
+    }
+
+    /// <summary>
+    /// Whether a permit could be taken at <paramref name="now"/> (the window has room and no pause holds), without taking
+    /// it; when granted, <see cref="BudgetDecision.InWindow"/> is the permits already in the window.
+    /// </summary>
+    public BudgetDecision Check(RequestBudget budget, DateTimeOffset now)
+    {
         Expire(now - budget.Window);
         if (_pausedUntil is { } until && until > now)
         {
@@ -30,15 +46,29 @@ public sealed class RequestGrantLog
             return new BudgetDecision(false, _grants[_head] + budget.Window, _count);
         }
 
-        if (_count == _grants.Length)
-        {
-            Resize(Math.Max(_grants.Length * 2, 1));
-        }
-
-        _grants[(_head + _count) % _grants.Length] = now;
-        _count++;
         return new BudgetDecision(true, now, _count);
     }
+
+    /// <summary>
+    /// Records <paramref name="count"/> permits as granted at <paramref name="at"/>, whatever the window holds: a
+    /// recovering activation restores what its journal says was spent. Times must not go backwards.
+    /// </summary>
+    public void Record(DateTimeOffset at, int count = 1)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (_count == _grants.Length)
+            {
+                Resize(Math.Max(_grants.Length * 2, 1));
+            }
+
+            _grants[(_head + _count) % _grants.Length] = at;
+            _count++;
+        }
+    }
+
+    /// <summary>The pause in force at <paramref name="now"/>, if any.</summary>
+    public DateTimeOffset? PausedUntil(DateTimeOffset now) => _pausedUntil is { } until && until > now ? until : null;
 
     /// <summary>Refuses every permit until <paramref name="until"/> (HaloPSA answered 429); a longer pause wins.</summary>
     public void Pause(DateTimeOffset until)

@@ -19,16 +19,25 @@ namespace HaloMcp.Grains.Tenancy;
 /// <param name="options">The skew margin.</param>
 /// <param name="scheduleWakeUp">Arranges a call to <see cref="WakeUp"/> after the given delay (replacing any earlier one).</param>
 /// <param name="granted">Told the time of every permit granted (for observation).</param>
+/// <param name="journal">
+/// Where permits are reserved durably before they are handed out (<see cref="BudgetEnforcementOptions.ReservationBlock"/>
+/// at a time, or as many as are waiting); null: the budget lives in memory only.
+/// </param>
 public sealed class TenantBudget(
     Func<RequestBudget> budget,
     TimeProvider time,
     BudgetEnforcementOptions options,
     Action<TimeSpan> scheduleWakeUp,
-    Action<DateTimeOffset>? granted = null)
+    Action<DateTimeOffset>? granted = null,
+    IPermitJournal? journal = null)
 {
+    // What a caller refused with room in the window is told: the next attempt can come at once.
+    private static readonly TimeSpan MinimumRetryAfter = TimeSpan.FromSeconds(1);
+
     private readonly RequestGrantLog _log = new();
     private readonly LinkedList<Waiter> _queue = new();
     private DateTimeOffset? _wakeUpAt;
+    private Task? _reserving;
 
     /// <summary>Permits granted at once.</summary>
     public long GrantedImmediately { get; private set; }
@@ -62,9 +71,10 @@ public sealed class TenantBudget(
     {
         cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
+        var reserving = false;
         if (FirstWaiting() is null)
         {
-            var decision = _log.TryTake(EnforcedBudget, now);
+            var decision = TryGrant(now, waiting: 1);
             if (decision.Granted)
             {
                 GrantedImmediately++;
@@ -72,13 +82,20 @@ public sealed class TenantBudget(
                 return ValueTask.FromResult(false);
             }
 
-            if (deadline < decision.NextSlotAt)
+            if (decision.NextSlotAt <= now)
+            {
+                // The window has room; the permit waits for its durable reservation.
+                reserving = true;
+            }
+            else if (deadline < decision.NextSlotAt)
             {
                 Rejected++;
                 return ValueTask.FromException<bool>(RateLimited(decision.NextSlotAt - now));
             }
-
-            ScheduleWakeUp(decision.NextSlotAt, now);
+            else
+            {
+                ScheduleWakeUp(decision.NextSlotAt, now);
+            }
         }
 
         var waiter = new Waiter(deadline);
@@ -89,7 +106,7 @@ public sealed class TenantBudget(
             waiter.Registration = cancellationToken.Register(static s => ((Waiter)s!).TrySetCanceled(), waiter);
         }
 
-        if (_wakeUpAt is null)
+        if (_wakeUpAt is null && !reserving && _reserving is null)
         {
             Pump();
         }
@@ -114,16 +131,89 @@ public sealed class TenantBudget(
         Pump();
     }
 
+    /// <summary>
+    /// Counts permits a journal says were spent (a recovering activation's start): each entry's permits as granted at its
+    /// time, oldest first. Call before the first permit.
+    /// </summary>
+    public void Restore(IEnumerable<(DateTimeOffset At, int Count)> spent, DateTimeOffset? pausedUntil)
+    {
+        foreach (var (at, count) in spent.OrderBy(s => s.At))
+        {
+            _log.Record(at, count);
+        }
+
+        if (pausedUntil is { } until)
+        {
+            _log.Pause(until);
+        }
+    }
+
+    /// <summary>The pause in force now, if any (for the journal).</summary>
+    public DateTimeOffset? PausedUntil => _log.PausedUntil(time.GetUtcNow());
+
+    /// <summary>The reservation being written, if any (the grain awaits it before it deactivates).</summary>
+    public Task Reserving => _reserving ?? Task.CompletedTask;
+
     /// <summary>Fails every waiter (the tenant grain is going away).</summary>
-    public void Abandon()
+    public void Abandon() => FailAll("The tenant's request budget moved; try again.");
+
+    private void FailAll(string message)
     {
         foreach (var waiter in _queue)
         {
-            waiter.TrySetException(new HaloOperationException(HaloFailureKind.Unavailable, "The tenant's request budget moved; try again."));
+            waiter.TrySetException(new HaloOperationException(HaloFailureKind.Unavailable, message));
             waiter.Registration.Dispose();
         }
 
         _queue.Clear();
+    }
+
+    // A permit needs room in the window and, with a journal, a durable reservation that covers it. When the window has
+    // room but nothing is reserved, a reservation starts (one at a time) and the decision says "not yet, but now": the
+    // waiters are served when it is written.
+    private BudgetDecision TryGrant(DateTimeOffset now, int waiting)
+    {
+        var enforced = EnforcedBudget;
+        if (journal is not null && journal.Available == 0)
+        {
+            var check = _log.Check(enforced, now);
+            if (check.Granted && _reserving is null)
+            {
+                var room = enforced.Requests - check.InWindow;
+                _reserving = ReserveAsync(Math.Clamp(Math.Max(options.ReservationBlock, waiting), 1, room), now, now - enforced.Window);
+            }
+
+            return check with { Granted = false };
+        }
+
+        var decision = _log.TryTake(enforced, now);
+        if (decision.Granted)
+        {
+            journal?.Spend(now);
+        }
+
+        return decision;
+    }
+
+    private async Task ReserveAsync(int count, DateTimeOffset now, DateTimeOffset windowStart)
+    {
+        // Returns to the caller first, so that it queues before the reservation can complete.
+        await Task.Yield();
+        try
+        {
+            await journal!.ReserveAsync(count, now, windowStart, _log.PausedUntil(now));
+        }
+        catch (Exception ex)
+        {
+            // Without a durable record no permit may go out: whoever waits hears it at once (a storage outage, or another
+            // activation of this tenant that took over the journal).
+            _reserving = null;
+            FailAll($"The tenant's request budget could not be recorded ({ex.GetType().Name}); try again.");
+            return;
+        }
+
+        _reserving = null;
+        Pump();
     }
 
     private void Pump()
@@ -133,11 +223,19 @@ public sealed class TenantBudget(
             var now = time.GetUtcNow();
             if (head.Deadline < now)
             {
-                Refuse(head, TimeSpan.Zero);
+                // Its deadline passed while it waited (for a slot or for a reservation to be written).
+                var next = _log.Check(EnforcedBudget, now).NextSlotAt - now;
+                Refuse(head, next > MinimumRetryAfter ? next : MinimumRetryAfter);
                 continue;
             }
 
-            var decision = _log.TryTake(EnforcedBudget, now);
+            var decision = TryGrant(now, _queue.Count);
+            if (!decision.Granted && decision.NextSlotAt <= now)
+            {
+                // The window has room: the reservation under way serves the queue when it is written.
+                return;
+            }
+
             if (!decision.Granted)
             {
                 // Nobody queued can be served before the next slot: refuse those whose deadline comes first, now,

@@ -4,9 +4,11 @@ using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Http;
 using HaloMcp.Grains.Mapping;
 using HaloMcp.Grains.Reference;
+using HaloMcp.Grains.Storage;
 using HaloMcp.Grains.Upstream;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace HaloMcp.Grains.Tenancy;
 
@@ -14,10 +16,12 @@ namespace HaloMcp.Grains.Tenancy;
 /// The owner of one tenant: its settings, its HaloPSA token, its request budget and its reference-data caches, all
 /// plain fields. Single activation makes each of them cluster-wide; <see cref="ReentrantAttribute"/> lets calls
 /// interleave at awaits (one at a time, never in parallel), so nothing here needs a lock and a caller waiting for a
-/// permit or a token never holds up another.
+/// permit or a token never holds up another. The budget's permits are reserved in a durable journal before they go out
+/// (<see cref="PermitJournal"/>), so an activation that takes over after a silo's death keeps the window.
 /// </summary>
 [Reentrant]
 public sealed partial class TenantGrain(
+    [PersistentState("budget", HaloStorage.State)] IPersistentState<BudgetJournal> journalState,
     ITenantDirectory directory,
     TenantHaloClients clients,
     IHttpClientFactory httpClients,
@@ -34,13 +38,13 @@ public sealed partial class TenantGrain(
     private IssuedToken? _token;
     private TokenRequest? _tokenRequest;
     private TenantBudget? _budget;
+    private PermitJournal? _journal;
     private IGrainTimer? _wakeUp;
     private ReferenceData? _reference;
 
     private string TenantId => this.GetPrimaryKeyString();
 
-    private TenantBudget Budget => _budget ??= new TenantBudget(
-        () => (_settings ?? CurrentSettings()).EffectiveBudget, time, budgetOptions.Value, ScheduleWakeUp);
+    private TenantBudget Budget => _budget ?? CreateBudget();
 
     private ReferenceData Reference
     {
@@ -52,12 +56,24 @@ public sealed partial class TenantGrain(
     }
 
     /// <inheritdoc />
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         clients.Forget(TenantId);
         _wakeUp?.Dispose();
-        _budget?.Abandon();
-        return Task.CompletedTask;
+        if (_budget is { } budget && _journal is { } journal)
+        {
+            budget.Abandon();
+            try
+            {
+                await budget.Reserving;
+                await journal.CloseAsync(budget.IsIdle, time.GetUtcNow() - budget.EnforcedBudget.Window, budget.PausedUntil);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The journal keeps its open reservation, which the next activation counts in full: safe, only wasteful.
+                LogJournalNotClosed(_logger, TenantId, ex.GetType().Name);
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -227,6 +243,20 @@ public sealed partial class TenantGrain(
     private Task<T> Load<T>(Func<HaloApiClient, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
         clients.CallAsync(TenantId, c => read(c, cancellationToken));
 
+    // The journal as stored says what the window already holds; the budget starts from it.
+    private TenantBudget CreateBudget()
+    {
+        _journal = new PermitJournal(journalState, () =>
+        {
+            LogJournalLost(_logger, TenantId);
+            DeactivateOnIdle();
+        });
+        var budget = new TenantBudget(() => (_settings ?? CurrentSettings()).EffectiveBudget, time, budgetOptions.Value, ScheduleWakeUp, journal: _journal);
+        budget.Restore(_journal.Recover(time.GetUtcNow()), _journal.RecoveredPause);
+        _budget = budget;
+        return budget;
+    }
+
     private void ScheduleWakeUp(TimeSpan due)
     {
         if (_wakeUp is null)
@@ -284,6 +314,12 @@ public sealed partial class TenantGrain(
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "HaloPSA answered 429 for tenant {TenantId}; pausing its requests for {Seconds} s")]
     private static partial void LogPaused(ILogger logger, string tenantId, double seconds);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Another activation of tenant {TenantId} wrote its budget journal; this one stops handing out permits and deactivates")]
+    private static partial void LogJournalLost(ILogger logger, string tenantId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "The budget journal of tenant {TenantId} could not be closed on deactivation ({Error}); the next activation counts its open reservation in full")]
+    private static partial void LogJournalNotClosed(ILogger logger, string tenantId, string error);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "The HaloPSA connection of tenant {TenantId} changed; its token and cached reference data were dropped")]
     private static partial void LogConnectionChanged(ILogger logger, string tenantId);

@@ -12,6 +12,7 @@ namespace HaloMcp.Grains.Writes;
 /// on its turn, so concurrent repeats share the one attempt. Internal to the grains.
 /// </summary>
 [Alias("halo.IIdempotentWriteGrain")]
+[Repeatable]
 public interface IIdempotentWriteGrain : IGrainWithStringKey
 {
     /// <summary>Creates a ticket for client <paramref name="clientId"/>, once.</summary>

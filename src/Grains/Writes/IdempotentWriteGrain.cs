@@ -4,29 +4,49 @@ using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.HaloPsa.Writes;
 using HaloMcp.Grains.Mapping;
 using HaloMcp.Grains.Reference;
+using HaloMcp.Grains.Storage;
 using HaloMcp.Grains.Tenancy;
 using HaloMcp.Grains.Tickets;
 using HaloMcp.Grains.Upstream;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace HaloMcp.Grains.Writes;
 
 /// <summary>
-/// Holds the record of one idempotent write and makes it: nothing yet, done (with its result), or outcome unknown,
-/// each for <see cref="ReferenceDataOptions.IdempotencyWindow"/> from the first attempt. The record is a field (in
-/// memory for now; a persisted state can replace it without changing the callers), and the activation is kept for the
-/// window so that the record lives as long as it counts.
+/// Holds the write-ahead record of one idempotent write and makes the write: nothing yet, in progress, done (with its
+/// result), or outcome unknown, each for <see cref="ReferenceDataOptions.IdempotencyWindow"/> from the first attempt. The
+/// record is durable (<see cref="HaloStorage.WriteAhead"/>) before the request leaves, so a repeat that arrives after the
+/// silo making the write died finds "in progress" and is refused as outcome unknown, never sent again; a completed
+/// write's result answers repeats on any silo. The activation is kept for the window (repeats are answered from memory)
+/// and clears its record when it goes after the window.
 /// </summary>
 public sealed partial class IdempotentWriteGrain(
+    [PersistentState("write", HaloStorage.WriteAhead)] IPersistentState<WriteRecord> record,
     TenantHaloClients clients,
     IOptions<ReferenceDataOptions> options,
     TimeProvider time,
     ILogger<IdempotentWriteGrain> logger) : Grain, IIdempotentWriteGrain
 {
-    private WriteRecord? _record;
-
     private string TenantId => this.GetPrimaryKeyString().Split('/', 2)[0];
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (record.RecordExists && time.GetUtcNow() >= record.State.ExpiresAt)
+        {
+            try
+            {
+                await record.ClearStateAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Redis expires it on its own; an in-memory record would stay until the process ends.
+                LogNotCleared(logger, ex.GetType().Name);
+            }
+        }
+    }
 
     /// <inheritdoc />
     public Task<TicketDetail> CreateTicketAsync(int clientId, CreateTicketCommand command, CancellationToken cancellationToken) =>
@@ -93,43 +113,105 @@ public sealed partial class IdempotentWriteGrain(
         where T : class
     {
         var now = time.GetUtcNow();
-        if (_record is { } record && now < record.ExpiresAt)
+        if (record.State is { Status: not WriteStatus.None } existing && now < existing.ExpiresAt)
         {
-            if (record.Result is T result)
+            if (existing is { Status: WriteStatus.Done, Result: T result })
             {
                 LogRepeatAnswered(logger, operation);
                 return result;
             }
 
-            throw new HaloOperationException(HaloFailureKind.WriteOutcomeUnknown,
-                $"An identical {operation} failed moments ago and may or may not have been applied; it is not sent again. Check in HaloPSA (e.g. with a list tool) before sending it with changed details.");
+            throw new HaloOperationException(HaloFailureKind.WriteOutcomeUnknown, existing.Status == WriteStatus.InProgress
+                ? $"An identical {operation} was being sent when the server handling it stopped; it may or may not have been applied and is not sent again. Check in HaloPSA (e.g. with a list tool) before sending it with changed details."
+                : $"An identical {operation} failed moments ago and may or may not have been applied; it is not sent again. Check in HaloPSA (e.g. with a list tool) before sending it with changed details.");
         }
 
-        var window = options.Value.IdempotencyWindow;
+        var expiresAt = now + options.Value.IdempotencyWindow;
         try
         {
-            var result = await write();
-            _record = new WriteRecord(result, now + window);
-            DelayDeactivation(window);
-            return result;
+            await SaveAsync(WriteStatus.InProgress, expiresAt, null);
+        }
+        catch (Exception ex) when (ex is not HaloOperationException)
+        {
+            LogNotRecorded(logger, operation, ex.GetType().Name);
+            throw new HaloOperationException(HaloFailureKind.Unavailable, $"The {operation} could not be recorded before sending, so it was not sent; try again.");
+        }
+
+        T written;
+        try
+        {
+            written = await write();
         }
         catch (HaloOperationException ex) when (ex.Kind == HaloFailureKind.WriteOutcomeUnknown)
         {
-            _record = new WriteRecord(null, now + window);
-            DelayDeactivation(window);
+            await SaveOrKeepAsync(WriteStatus.OutcomeUnknown, expiresAt, null);
+            DelayDeactivation(options.Value.IdempotencyWindow);
             throw;
         }
         catch
         {
             // Refused or never sent (validation, permission, budget): nothing was written, so a repeat may go ahead.
-            _record = null;
+            await ClearOrKeepAsync();
+            throw;
+        }
+
+        await SaveOrKeepAsync(WriteStatus.Done, expiresAt, written);
+        DelayDeactivation(options.Value.IdempotencyWindow);
+        return written;
+    }
+
+    private async Task SaveAsync(WriteStatus status, DateTimeOffset expiresAt, object? result)
+    {
+        var previous = record.State;
+        record.State = new WriteRecord { Status = status, ExpiresAt = expiresAt, Result = result };
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch
+        {
+            record.State = previous;
             throw;
         }
     }
 
-    /// <summary>What happened to the write: its result, or null when its outcome is unknown.</summary>
-    private sealed record WriteRecord(object? Result, DateTimeOffset ExpiresAt);
+    // After the request: if the end cannot be recorded, the record stays "in progress" in storage, so a repeat on another
+    // activation is refused (safe); this activation answers from memory meanwhile.
+    private async Task SaveOrKeepAsync(WriteStatus status, DateTimeOffset expiresAt, object? result)
+    {
+        record.State = new WriteRecord { Status = status, ExpiresAt = expiresAt, Result = result };
+        try
+        {
+            await record.WriteStateAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogEndNotRecorded(logger, ex.GetType().Name);
+        }
+    }
+
+    private async Task ClearOrKeepAsync()
+    {
+        try
+        {
+            await record.ClearStateAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogEndNotRecorded(logger, ex.GetType().Name);
+            record.State = new WriteRecord();
+        }
+    }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "An identical {Operation} within the idempotency window was answered with the first result")]
     private static partial void LogRepeatAnswered(ILogger logger, string operation);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "The write-ahead record of a {Operation} could not be written ({Error}); the write was not sent")]
+    private static partial void LogNotRecorded(ILogger logger, string operation, string error);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "The end of a write could not be recorded ({Error}); its record stays 'in progress', so repeats elsewhere are refused as outcome unknown")]
+    private static partial void LogEndNotRecorded(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "An expired write record could not be cleared ({Error})")]
+    private static partial void LogNotCleared(ILogger logger, string error);
 }

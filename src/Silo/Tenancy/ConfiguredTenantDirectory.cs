@@ -1,31 +1,35 @@
+using System.Collections.Frozen;
 using HaloMcp.Grains.Tenancy;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace HaloMcp.Silo.Tenancy;
 
 /// <summary>
-/// The stand-alone silo's <see cref="ITenantDirectory"/>: the <c>Tenants</c> configuration section, read afresh on
-/// every lookup so that a reloaded file takes effect at once. (The Api, which co-hosts a silo by default, brings its
-/// own directory: its tenants file with API keys and secret sources.)
+/// The configured tenants as a silo process reads them: the <c>Tenants</c> section of the same tenants file and
+/// environment the front ends read (secrets from their own sources on each node), swapped whole when a reload passes
+/// the rules. (The Api, which co-hosts a silo by default, brings its own directory with the API keys.)
 /// </summary>
-/// <param name="configuration">The host's configuration.</param>
-public sealed class ConfiguredTenantDirectory(IConfiguration configuration) : ITenantDirectory
+public sealed class ConfiguredTenantDirectory : ITenantDirectory, IDisposable
 {
-    /// <inheritdoc />
-    public TenantSettings? Find(string tenantId)
-    {
-        foreach (var section in configuration.GetSection("Tenants").GetChildren())
-        {
-            var tenant = section.Get<ConfiguredTenant>();
-            if (tenant is { HaloUrl: { } url } && string.Equals(tenant.Id, tenantId, StringComparison.Ordinal))
-            {
-                var budget = tenant.BudgetRequests > 0 && tenant.BudgetWindowSeconds > 0
-                    ? new RequestBudget(tenant.BudgetRequests, TimeSpan.FromSeconds(tenant.BudgetWindowSeconds))
-                    : null;
-                return new TenantSettings(tenant.Id, url, tenant.ClientId, tenant.ClientSecret, tenant.HaloTenant, tenant.AuthUrl, tenant.Scope, budget);
-            }
-        }
+    private readonly IDisposable? _subscription;
+    private FrozenDictionary<string, TenantSettings> _tenants;
 
-        return null;
+    /// <summary>Reads the tenants now and again on every valid reload.</summary>
+    public ConfiguredTenantDirectory(IOptionsMonitor<TenantCatalogOptions> options)
+    {
+        _tenants = Snapshot(options.CurrentValue);
+        _subscription = options.OnChange(o => _tenants = Snapshot(o));
     }
+
+    /// <summary>How many tenants are configured.</summary>
+    public int Count => _tenants.Count;
+
+    /// <inheritdoc />
+    public TenantSettings? Find(string tenantId) => _tenants.GetValueOrDefault(tenantId);
+
+    /// <inheritdoc />
+    public void Dispose() => _subscription?.Dispose();
+
+    private static FrozenDictionary<string, TenantSettings> Snapshot(TenantCatalogOptions options) =>
+        options.Tenants.Select(t => t.ToSettings()).ToFrozenDictionary(s => s.TenantId, StringComparer.Ordinal);
 }

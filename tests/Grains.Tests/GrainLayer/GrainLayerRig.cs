@@ -89,6 +89,7 @@ public sealed class GrainLayerRig : IAsyncDisposable
             silo.Services.AddSingleton<TimeProvider>(clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<ITenantDirectory>(tenants);
+            options.Storage?.Invoke(silo);
             silo.AddHaloGrains();
             silo.Services.Configure<HaloClientOptions>(o =>
             {
@@ -102,7 +103,7 @@ public sealed class GrainLayerRig : IAsyncDisposable
             silo.Services.Configure<BudgetEnforcementOptions>(o => options.Budget?.Invoke(o));
             silo.Services.Configure<ReferenceDataOptions>(o => options.Caching?.Invoke(o));
             silo.Services.Configure<EntityActivationOptions>(o => options.EntityActivations?.Invoke(o));
-            silo.Services.AddHttpClient(HaloHttp.ClientName).AddHttpMessageHandler(upstream.CreateHandler);
+            silo.Services.AddHttpClient(HaloHttp.ClientName).AddHttpMessageHandler(sp => upstream.CreateHandler(sp.GetRequiredService<ILocalSiloDetails>().SiloAddress));
             options.Silo?.Invoke(silo);
         });
         var cluster = builder.Build();

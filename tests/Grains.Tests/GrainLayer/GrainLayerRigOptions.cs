@@ -23,6 +23,12 @@ public sealed class GrainLayerRigOptions
     /// <summary>Anything else a test needs of the silos (Orleans options), applied last.</summary>
     public Action<Orleans.Hosting.ISiloBuilder>? Silo { get; set; }
 
+    /// <summary>
+    /// Grain storage for the silos, applied before the grains' own services (which fill in memory storage for the
+    /// providers left unregistered), e.g. <c>silo.AddHaloRedisStorage(...)</c>.
+    /// </summary>
+    public Action<Orleans.Hosting.ISiloBuilder>? Storage { get; set; }
+
     /// <summary>Bounds on entity activations, applied after the defaults.</summary>
     public Action<EntityActivationOptions>? EntityActivations { get; set; }
 

@@ -1,7 +1,7 @@
-namespace HaloMcp.Api.Tenancy;
+namespace HaloMcp.Silo.Tenancy;
 
 /// <summary>Reads a tenant's HaloPSA secret from wherever its configuration says it is.</summary>
-internal static class TenantSecretSource
+public static class TenantSecretSource
 {
     /// <summary>
     /// Resolves the secret, or returns null with <paramref name="error"/> saying what is wrong (never the secret).

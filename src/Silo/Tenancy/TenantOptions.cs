@@ -1,9 +1,12 @@
-namespace HaloMcp.Api.Tenancy;
+using HaloMcp.Grains.Tenancy;
+
+namespace HaloMcp.Silo.Tenancy;
 
 /// <summary>
 /// One tenant as configured (an element of the <c>Tenants</c> array). Exactly one of <see cref="ClientSecret"/>,
 /// <see cref="ClientSecretFile"/> and <see cref="ClientSecretEnv"/> gives the HaloPSA secret; the latter two keep it
-/// out of the JSON file.
+/// out of the JSON file. Every node of a cluster reads the same tenants (front ends for the API keys, silos for the
+/// HaloPSA settings), so a secret never travels between them.
 /// </summary>
 public sealed class TenantOptions
 {
@@ -39,4 +42,15 @@ public sealed class TenantOptions
 
     /// <summary>Hashes (<c>sha256:&lt;64 hex&gt;</c>, see <c>hash-key</c>) of the API keys that act for this tenant.</summary>
     public IList<string> ApiKeyHashes { get; } = [];
+
+    /// <summary>What the grains know of this tenant (the options must have passed <see cref="TenantConfigurationRules"/>).</summary>
+    public TenantSettings ToSettings() => new(
+        TenantId: Id!,
+        HaloBaseUrl: new Uri(HaloUrl!.TrimEnd('/')),
+        ClientId: ClientId!,
+        ClientSecret: TenantSecretSource.TryResolve(this, out _) ?? string.Empty,
+        HaloTenant: string.IsNullOrWhiteSpace(HaloTenant) ? null : HaloTenant,
+        AuthUrl: string.IsNullOrWhiteSpace(AuthUrl) ? null : new Uri(AuthUrl),
+        Scope: string.IsNullOrWhiteSpace(Scope) ? "all" : Scope,
+        Budget: Budget is { } b ? new RequestBudget(b.Requests, TimeSpan.FromSeconds(b.WindowSeconds)) : null);
 }

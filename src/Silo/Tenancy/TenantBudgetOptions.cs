@@ -1,4 +1,4 @@
-namespace HaloMcp.Api.Tenancy;
+namespace HaloMcp.Silo.Tenancy;
 
 /// <summary>A tenant's HaloPSA request budget as configured: <see cref="Requests"/> per rolling <see cref="WindowSeconds"/>.</summary>
 public sealed class TenantBudgetOptions

@@ -1,4 +1,4 @@
-namespace HaloMcp.Api.Tenancy;
+namespace HaloMcp.Silo.Tenancy;
 
 /// <summary>
 /// Every configured tenant: the <c>Tenants</c> configuration array, from the tenants file
