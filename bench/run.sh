@@ -21,7 +21,7 @@ for arg in "$@"; do
   esac
 done
 
-for project in src/Api src/HaloSim bench/Scenarios bench/Micro; do
+for project in src/Api src/Silo src/HaloSim bench/Scenarios bench/Micro; do
   dotnet build "$project" -c Release -nologo -v q
 done
 

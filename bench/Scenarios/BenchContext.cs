@@ -15,6 +15,9 @@ internal sealed record BenchContext(string RepoRoot, bool Quick, string OutputPa
     /// <summary>Set by <c>--figures</c>.</summary>
     public string? FiguresFile { get; init; }
 
+    /// <summary>A silo process of a cluster (the cluster scenario).</summary>
+    public string SiloDll => Path.Combine(RepoRoot, "src/Silo/bin/Release/net10.0/HaloMcp.Silo.dll");
+
     public string SimDll => Path.Combine(RepoRoot, "src/HaloSim/bin/Release/net10.0/HaloMcp.HaloSim.dll");
 
     public string LogDirectory => Path.Combine(RepoRoot, "bench/results/logs");

@@ -26,7 +26,7 @@ for (var i = 0; i < args.Length; i++)
         case "--figures": figures = Path.GetFullPath(args[++i]); break;
         case "--side-by-side": compare = Path.GetFullPath(args[++i]); break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick] [--only cached,uncached,morning,size,tenants,overload] [--out docs/perf.md] [--micro-results DIR] [--command TEXT] [--refresh-notes] [--server-dll DLL] [--figures FILE] [--side-by-side DIR]");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick] [--only cached,uncached,morning,size,tenants,overload,cluster] [--out docs/perf.md] [--micro-results DIR] [--command TEXT] [--refresh-notes] [--server-dll DLL] [--figures FILE] [--side-by-side DIR]");
             return 2;
     }
 }
@@ -55,7 +55,7 @@ if (refreshNotes)
     return 0;
 }
 
-foreach (var dll in new[] { context.ApiDll, context.SimDll })
+foreach (var dll in new[] { context.ApiDll, context.SimDll, context.SiloDll })
 {
     if (!File.Exists(dll))
     {
@@ -64,7 +64,7 @@ foreach (var dll in new[] { context.ApiDll, context.SimDll })
     }
 }
 
-IScenario[] all = [new CachedReadScenario(), new UncachedReadScenario(), new MorningScenario(), new ResultSizeScenario(), new TenantScaleScenario(), new OverloadScenario()];
+IScenario[] all = [new CachedReadScenario(), new UncachedReadScenario(), new MorningScenario(), new ResultSizeScenario(), new TenantScaleScenario(), new OverloadScenario(), new ClusterScenario()];
 var selected = only is null ? all : [.. all.Where(s => only.Split(',').Contains(s.Name, StringComparer.OrdinalIgnoreCase))];
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

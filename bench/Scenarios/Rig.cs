@@ -8,6 +8,7 @@ internal sealed class Rig : IAsyncDisposable
     private readonly BenchContext _context;
     private readonly RigSettings _settings;
     private readonly string _tenantsPath;
+    private readonly List<ServiceProcess?> _silos = [];
     private string[] _extraArgs = [];
 
     private Rig(BenchContext context, RigSettings settings, ServiceProcess sim, string tenantsPath)
@@ -24,6 +25,12 @@ internal sealed class Rig : IAsyncDisposable
     public ServiceProcess Server { get; private set; } = null!;
 
     public SimClient SimApi { get; }
+
+    /// <summary>Cluster mode: the silo processes (null where one was killed and not restarted).</summary>
+    public IReadOnlyList<ServiceProcess?> Silos => _silos;
+
+    /// <summary>Cluster mode: the Redis of membership and grain state.</summary>
+    public RedisProcess? Redis { get; private set; }
 
     public Uri McpUrl => new(Server.BaseUrl, "/mcp");
 
@@ -48,6 +55,15 @@ internal sealed class Rig : IAsyncDisposable
         var rig = new Rig(context, settings, sim, tenantsPath);
         try
         {
+            if (settings.Silos > 0)
+            {
+                rig.Redis = await RedisProcess.StartAsync(cancellationToken);
+                for (var i = 0; i < settings.Silos; i++)
+                {
+                    await rig.StartSiloAsync(i, cancellationToken);
+                }
+            }
+
             await rig.StartServerAsync(cancellationToken);
             return rig;
         }
@@ -68,11 +84,56 @@ internal sealed class Rig : IAsyncDisposable
 
     public McpCaller Caller(BenchTenant? tenant = null, int connections = 64) => new(McpUrl, (tenant ?? Tenant).ApiKey, connections);
 
+    /// <summary>Cluster mode: SIGKILLs silo <paramref name="index"/>.</summary>
+    public void KillSilo(int index)
+    {
+        _silos[index]?.Kill();
+    }
+
+    /// <summary>Cluster mode: starts silo <paramref name="index"/> (again, or one more), on fresh ports.</summary>
+    public async Task StartSiloAsync(int index, CancellationToken cancellationToken)
+    {
+        if (index == _silos.Count)
+        {
+            _silos.Add(null);
+        }
+
+        if (_silos[index] is { } old)
+        {
+            await old.DisposeAsync();
+        }
+
+        string[] args =
+        [
+            "--tenants-file", _tenantsPath,
+            .. ClusterArgs(),
+            $"--Orleans:SiloPort={FreePort.Next()}",
+            $"--Orleans:GatewayPort={FreePort.Next()}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:HaloMcp.Silo.SiloAddressLog=Information",
+            .. _settings.SiloArgs,
+        ];
+        _silos[index] = await ServiceProcess.StartAsync($"silo-{index + 1}", _context.SiloDll, args, "is up in cluster", _context.LogDirectory, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Server is not null)
         {
             await Server.DisposeAsync();
+        }
+
+        foreach (var silo in _silos)
+        {
+            if (silo is not null)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+
+        if (Redis is not null)
+        {
+            await Redis.DisposeAsync();
         }
 
         await Sim.DisposeAsync();
@@ -102,9 +163,17 @@ internal sealed class Rig : IAsyncDisposable
         [
             "--tenants-file", _tenantsPath,
             "--Logging:LogLevel:Default=Warning",
+            .. (Redis is null ? [] : ClusterArgs()),
             .. _settings.ServerArgs,
             .. _extraArgs,
         ];
         Server = await StartWithRetryAsync(port => ServiceProcess.StartAsync("halomcp", _context.ApiDll, args, port, "/.well-known/oauth-protected-resource/mcp", _context.LogDirectory, cancellationToken));
     }
+
+    private string[] ClusterArgs() =>
+    [
+        "--Orleans:Clustering:ProviderType=Redis",
+        $"--Orleans:Clustering:ConnectionString={Redis!.ConnectionString}",
+        "--Orleans:ClusterId=bench",
+    ];
 }

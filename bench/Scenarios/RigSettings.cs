@@ -14,4 +14,13 @@ internal sealed record RigSettings
 
     /// <summary>Extra server configuration (<c>--Key=Value</c>).</summary>
     public IReadOnlyList<string> ServerArgs { get; init; } = [];
+
+    /// <summary>
+    /// 0: the server co-hosts its silo (embedded, the default). More: a cluster of that many silo processes on a Redis
+    /// of its own, and the server is their front end (an Orleans client).
+    /// </summary>
+    public int Silos { get; init; }
+
+    /// <summary>Extra silo configuration (<c>--Key=Value</c>), cluster mode only.</summary>
+    public IReadOnlyList<string> SiloArgs { get; init; } = [];
 }

@@ -25,23 +25,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(string name, string dll, IEnumerable<string> args, int port, string readyPath, string logDirectory, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(logDirectory);
-        var logPath = Path.Combine(logDirectory, $"{name}-{DateTime.UtcNow:HHmmss}-{port}.log");
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
-        var info = new ProcessStartInfo("/bin/sh")
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-        };
-
-        // exec keeps the pid: the process we measure is dotnet itself, not the shell.
-        var command = $"exec dotnet {Quote(dll)} {string.Join(' ', args.Select(Quote))} --urls {baseUrl} > {Quote(logPath)} 2>&1";
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(command);
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {name}.");
-        var service = new ServiceProcess(process, name, baseUrl, logPath);
+        var service = Launch(name, dll, [.. args, "--urls", baseUrl.ToString()], baseUrl, port, logDirectory);
         try
         {
             await service.WaitReadyAsync(readyPath, cancellationToken);
@@ -51,6 +36,50 @@ internal sealed class ServiceProcess : IAsyncDisposable
         {
             await service.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Starts a process without HTTP (a silo): ready once its log has a line containing <paramref name="readyLine"/>.</summary>
+    public static async Task<ServiceProcess> StartAsync(string name, string dll, IEnumerable<string> args, string readyLine, string logDirectory, CancellationToken cancellationToken)
+    {
+        var service = Launch(name, dll, args, new Uri("http://127.0.0.1/"), Environment.TickCount, logDirectory);
+        try
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+            while (!service.Logged(readyLine))
+            {
+                if (service._process.HasExited)
+                {
+                    throw new InvalidOperationException($"{name} exited with code {service._process.ExitCode} during start-up; see {service.LogPath}:\n{service.Tail()}");
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"{name} did not log '{readyLine}' within 120 s; see {service.LogPath}:\n{service.Tail()}");
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(20_000);
+        }
+        catch (InvalidOperationException)
+        {
         }
     }
 
@@ -69,6 +98,40 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static ServiceProcess Launch(string name, string dll, IEnumerable<string> args, Uri baseUrl, int tag, string logDirectory)
+    {
+        Directory.CreateDirectory(logDirectory);
+        var logPath = Path.Combine(logDirectory, $"{name}-{DateTime.UtcNow:HHmmss}-{tag}.log");
+        var info = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+        };
+
+        // exec keeps the pid: the process we measure is dotnet itself, not the shell.
+        var command = $"exec dotnet {Quote(dll)} {string.Join(' ', args.Select(Quote))} > {Quote(logPath)} 2>&1";
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(command);
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {name}.");
+        return new ServiceProcess(process, name, baseUrl, logPath);
+    }
+
+    private bool Logged(string text)
+    {
+        try
+        {
+            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Contains(text, StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
