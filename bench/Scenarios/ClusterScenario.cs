@@ -61,7 +61,9 @@ internal sealed class ClusterScenario : IScenario
             await rig.SimApi.SetLatencyAsync(0, cancellationToken);
             using var caller = rig.Caller(connections: 256);
             // Tickets beyond the simulator's dataset: HaloPSA answers 404 at once, and a not-found ticket is never cached.
-            Func<int, byte[]> page = n => McpCaller.Body("halopsa_get_ticket", new JsonObject { ["ticket_id"] = 1_000_000 + (n % 1_000_000), ["include_actions"] = false }, n + 1);
+            // Each id once (the load's own numbering repeats across callers, and identical reads in flight share a request).
+            var nextTicket = 1_000_000;
+            Func<int, byte[]> page = n => McpCaller.Body("halopsa_get_ticket", new JsonObject { ["ticket_id"] = Interlocked.Increment(ref nextTicket), ["include_actions"] = false }, n + 1);
             await LoadRun.MeasureAsync(rig, caller, page, 8, TimeSpan.FromSeconds(context.Quick ? 1 : 3), cancellationToken);
             foreach (var clients in new[] { 1, 64 })
             {

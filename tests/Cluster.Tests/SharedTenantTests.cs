@@ -41,5 +41,10 @@ public sealed class SharedTenantTests(ClusterRig cluster)
         Assert.True(outcomes.Count(o => o.Succeeded) >= 2 * tenant.Requests, $"only {outcomes.Count(o => o.Succeeded)} reads were served in 2.5 windows");
         Assert.Contains(outcomes, o => o.RateLimited);
         Assert.All(runs, run => Assert.Contains(run, o => o.Succeeded));
+
+        // A front end cannot see the requests its calls cost (they happen in the silos): its log line says so, never "0".
+        var frontEnd = cluster.FrontEnds[0].Process!;
+        Assert.True(frontEnd.Printed("upstream requests n/a"), frontEnd.Output());
+        Assert.False(frontEnd.Printed(", 0 upstream requests"), frontEnd.Output());
     }
 }

@@ -94,10 +94,7 @@ public sealed class DurableStateTests
         rig.Upstream.HoldPosts();
         _ = rig.Entry(0).GetGrain<IClientGrain>(clientId, "acme").CreateTicketAsync(create, default);
         await Eventually.HoldsAsync(() => rig.Upstream.Posts.Count == 1, "the create's POST left");
-        var sender = rig.Upstream.Requests.Single(r => r.Method == "POST").Silo;
-        var victim = rig.Cluster.Silos.Single(s => s.SiloAddress == sender);
-        var survivor = rig.Cluster.Silos.IndexOf(rig.Cluster.Silos.First(s => s != victim));
-        await rig.Cluster.KillSiloAsync(victim);
+        var survivor = await KillTheSenderOfThePostAsync(rig);
 
         // The same create through the other silo finds "in progress" and is refused, unsent: it may have been applied.
         var outcome = await ThroughFailoverAsync(() => rig.Entry(survivor).GetGrain<IClientGrain>(clientId, "acme").CreateTicketAsync(create, default));
@@ -119,10 +116,7 @@ public sealed class DurableStateTests
         var create = new CreateTicketCommand("Badge reader dead", "Front door, since 7:00", null, null, null, null, null, null, null);
 
         var first = await rig.Entry(0).GetGrain<IClientGrain>(clientId, "acme").CreateTicketAsync(create, default);
-        var sender = rig.Upstream.Requests.Single(r => r.Method == "POST").Silo;
-        var victim = rig.Cluster.Silos.Single(s => s.SiloAddress == sender);
-        var survivor = rig.Cluster.Silos.IndexOf(rig.Cluster.Silos.First(s => s != victim));
-        await rig.Cluster.KillSiloAsync(victim);
+        var survivor = await KillTheSenderOfThePostAsync(rig);
 
         var repeat = await ThroughFailoverAsync(() => rig.Entry(survivor).GetGrain<IClientGrain>(clientId, "acme").CreateTicketAsync(create, default));
 
@@ -140,6 +134,16 @@ public sealed class DurableStateTests
         // Cluster mode's membership, so that the killed silo is declared dead within seconds.
         o.Silo = silo => silo.Services.Configure<ClusterMembershipOptions>(HaloOrleansConfiguration.TuneMembership);
     });
+
+    // Kills the silo whose grain sent the one POST so far (where the write-ahead record's activation was); returns the other's index.
+    private static async Task<int> KillTheSenderOfThePostAsync(GrainLayerRig rig)
+    {
+        var sender = rig.Upstream.Requests.Single(r => r.Method == "POST").Silo;
+        var victim = rig.Cluster.Silos.Single(s => s.SiloAddress == sender);
+        var survivor = rig.Cluster.Silos.IndexOf(rig.Cluster.Silos.First(s => s != victim));
+        await rig.Cluster.KillSiloAsync(victim);
+        return survivor;
+    }
 
     private static async Task<InProcessSiloHandle> HostOfAsync(GrainLayerRig rig, IAddressable grain)
     {
