@@ -163,7 +163,7 @@ make_sdk_image() {
 </configuration>
 CONFIG
   # Signatures are still verified; revocation is checked offline, as on this machine (no revocation server answers).
-  docker build -q -t "$sdk_image" --label "halomcp.packages=$packages_hash" -f - "$work/context" >/dev/null <<DOCKERFILE
+  docker build -q -t "$sdk_image" --label "halomcp.packages=$packages_hash" -f - "$work/context" >"$work/build.log" 2>&1 <<DOCKERFILE || { tail -20 "$work/build.log" >&2; exit 1; }
 FROM $sdk_bare_image
 COPY feed /opt/nuget-feed
 COPY NuGet.Config /root/.nuget/NuGet/NuGet.Config

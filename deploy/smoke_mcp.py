@@ -164,8 +164,11 @@ def cluster(args):
         check(created.ok, f"front end {n}: create_ticket {created}")
         log(f"front end {n} ({url}): {len(tools)} tools; get_connection, list_statuses, get_ticket, create_ticket ok")
 
-    # 2. Load through both front ends while each silo in turn crashes and is restarted by its restart policy.
+    # 2. Load through both front ends while each silo in turn crashes and is restarted by its restart policy. HaloPSA
+    #    answers 300 ms late, so that writes are in flight in the silo that dies.
     sim_json(args.sim, "/_sim/stats/reset", b"")
+    sim_json(args.sim, f"/_sim/faults/{args.instance}", json.dumps({"latency_ms": args.latency_ms}).encode(),
+             {"Content-Type": "application/json"})
     outcomes, lock, stop = [], threading.Lock(), threading.Event()
     next_write = [0]
 
@@ -212,6 +215,7 @@ def cluster(args):
         for thread in threads:
             thread.join(CALL_TIMEOUT + 5)
 
+    sim_json(args.sim, f"/_sim/faults/{args.instance}", json.dumps({"latency_ms": 0}).encode(), {"Content-Type": "application/json"})
     reads = [o for o in outcomes if o.tool == "halopsa_get_ticket"]
     writes = [o for o in outcomes if o.tool == "halopsa_create_ticket"]
     failures = "\n  ".join(str(o) for o in outcomes if not o.ok)
@@ -257,6 +261,7 @@ def cluster(args):
         "creates": len(writes), "creates_ok": sum(o.ok for o in writes),
         "creates_rate_limited": sum(o.rate_limited for o in writes),
         "creates_outcome_unknown": sum(o.outcome_unknown for o in writes),
+        "creates_in_flight_at_a_kill": sum(any(o.started_at <= k < o.ended_at for _, k, _ in kills) for o in writes),
         "tickets_held": len(held), "ticket_posts": len(posts),
         "slowest_call_s": round(max(o.ended_at - o.started_at for o in outcomes), 2),
         "first_read_after_kill_s": [round(r, 2) for r in recovery],
@@ -349,6 +354,7 @@ def main():
     c.add_argument("--sim-secret", default=os.environ.get("SMOKE_HALO_SECRET"))
     c.add_argument("--settle", type=float, default=6.0, help="seconds of load before and after each crash")
     c.add_argument("--rejoin-limit", type=float, default=180.0)
+    c.add_argument("--latency-ms", type=int, default=300, help="HaloPSA's added latency during the crashes")
     s = sub.add_parser("stdio")
     s.add_argument("--image", required=True)
     s.add_argument("--network", required=True)
