@@ -160,9 +160,14 @@ log "secret only as a file under /run/secrets on silos and simulator; in no envi
 step_end
 
 step_start "MCP through both front ends; silo crashes under load"
-python3 deploy/smoke_mcp.py cluster --front-end-port "$HALOMCP_PORT_1" --front-end-port "$HALOMCP_PORT_2" \
-  --silo "$(containers silo-1)" --silo "$(containers silo-2)" --key "$api_key" --run "$(date +%H%M%S)" \
-  --sim "http://127.0.0.1:$HALOMCP_SIM_PORT" || fail "cluster checks"
+# SMOKE_ROUNDS repeats the crashes (each round kills both silos once); a crash lands at a random point of a write only
+# now and then, so more rounds see more writes cut off mid-POST.
+for round in $(seq 1 "${SMOKE_ROUNDS:-1}"); do
+  [ "${SMOKE_ROUNDS:-1}" -gt 1 ] && log "round $round of $SMOKE_ROUNDS"
+  python3 deploy/smoke_mcp.py cluster --front-end-port "$HALOMCP_PORT_1" --front-end-port "$HALOMCP_PORT_2" \
+    --silo "$(containers silo-1)" --silo "$(containers silo-2)" --key "$api_key" --run "$(date +%H%M%S)-$round" \
+    --sim "http://127.0.0.1:$HALOMCP_SIM_PORT" || fail "cluster checks"
+done
 step_end
 
 step_start "stdio: docker run -i --rm -e HALO_... IMAGE"

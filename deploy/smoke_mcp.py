@@ -233,7 +233,9 @@ def cluster(args):
     check(all(o.ok or o.rate_limited or o.outcome_unknown for o in writes), f"writes failed:\n  {failures}")
     check(any(o.ok and o.started_at > kills[-1][1] for o in writes), "no create succeeded after the last kill")
 
-    # What HaloPSA holds: every acknowledged create exactly once, no create twice, one POST per ticket.
+    # What HaloPSA holds: every acknowledged create exactly once, no create twice, one completed POST per ticket. A
+    # POST whose caller died with its silo is logged with status 0 (aborted before HaloPSA applied it); each such write
+    # must have been answered "outcome unknown", never acknowledged: that would mean it was sent again.
     held = []
     for page_no in range(1, 100):
         page = sim_api(args.sim, args.instance, args.sim_client_id, args.sim_secret,
@@ -241,6 +243,18 @@ def cluster(args):
         held += [t.get("summary", "") for t in page["tickets"] if t.get("summary", "").startswith(f"smoke-{run}-load-")]
         if len(page["tickets"]) < 100:
             break
+    posts = sim_posts(args.sim, args.instance, "/api/Tickets")
+    completed = [r for r in posts if r["status"] != 0]
+    aborted = [r for r in posts if r["status"] == 0]
+    unknown = [o for o in writes if o.outcome_unknown]
+    summary.update({
+        "creates": len(writes), "creates_ok": sum(o.ok for o in writes),
+        "creates_rate_limited": sum(o.rate_limited for o in writes),
+        "creates_outcome_unknown": sum(o.outcome_unknown for o in writes),
+        "creates_in_flight_at_a_kill": sum(any(o.started_at <= k < o.ended_at for _, k, _ in kills) for o in writes),
+        "tickets_held": len(held), "ticket_posts_completed": len(completed), "ticket_posts_aborted_by_a_kill": len(aborted),
+    })
+    log("creates and what HaloPSA holds: " + ", ".join(f"{k}={v}" for k, v in summary.items()))
     for write in writes:
         count = held.count(write.text)
         if write.ok:
@@ -250,23 +264,20 @@ def cluster(args):
         else:
             check(count == 0, f"create refused before sending, {write.text}, is held {count} times")
     check(len(held) == len(set(held)), "a create is held twice")
-    posts = sim_posts(args.sim, args.instance, "/api/Tickets")
-    check(len(posts) == len(held), f"{len(posts)} POST /api/Tickets reached HaloPSA for {len(held)} tickets")
+    check(len(completed) == len(held), f"{len(completed)} completed POST /api/Tickets for {len(held)} tickets")
+    check(len(aborted) <= len(unknown),
+          f"{len(aborted)} POST /api/Tickets cut off by a kill but only {len(unknown)} creates answered 'outcome unknown': "
+          "a cut-off create was sent again and acknowledged")
     check(not [r for r in sim_json(args.sim, f"/_sim/requests/{args.instance}")["requests"] if r["status"] == 429],
           "HaloPSA answered 429: the budget did not hold across the crashes")
 
-    summary.update({
+    summary = {
         "calls": len(outcomes), "reads": len(reads), "reads_ok": sum(o.ok for o in reads),
-        "reads_rate_limited": sum(o.rate_limited for o in reads),
-        "creates": len(writes), "creates_ok": sum(o.ok for o in writes),
-        "creates_rate_limited": sum(o.rate_limited for o in writes),
-        "creates_outcome_unknown": sum(o.outcome_unknown for o in writes),
-        "creates_in_flight_at_a_kill": sum(any(o.started_at <= k < o.ended_at for _, k, _ in kills) for o in writes),
-        "tickets_held": len(held), "ticket_posts": len(posts),
+        "reads_rate_limited": sum(o.rate_limited for o in reads), **summary,
         "slowest_call_s": round(max(o.ended_at - o.started_at for o in outcomes), 2),
         "first_read_after_kill_s": [round(r, 2) for r in recovery],
         "silo_back_healthy_s": [round(back - killed, 1) for _, killed, back in kills],
-    })
+    }
     log("load across the crashes: " + ", ".join(f"{k}={v}" for k, v in summary.items()))
     log("every call answered; reads recovered; every acknowledged create held once; no create sent twice; no 429")
 
