@@ -39,12 +39,15 @@ teardown() {
   log "== teardown"
   if [ "${#compose[@]}" -gt 0 ] && docker info >/dev/null 2>&1; then
     if [ "$status" -ne 0 ]; then
-      log "last log lines of each container:"
+      # Whole logs are kept for a diagnosis (the containers go); the last lines are shown.
+      kept=$(mktemp -d /tmp/halomcp-smoke-logs.XXXXXX)
       for service in silo-1 silo-2 front-end-1 front-end-2 halosim redis; do
         for id in $("${compose[@]}" ps -q "$service" 2>/dev/null); do
-          docker logs --tail 15 "$id" 2>&1 | sed "s/^/  [$service] /"
+          docker logs -t "$id" >"$kept/$service.log" 2>&1 || true
+          tail -n 8 "$kept/$service.log" | cut -c1-240 | sed "s/^/  [$service] /"
         done
       done
+      log "whole container logs kept in $kept"
     fi
     "${compose[@]}" down --volumes --remove-orphans --timeout 10 >"$work/down.log" 2>&1 \
       || { log "compose down failed:"; tail -5 "$work/down.log"; }

@@ -191,6 +191,10 @@ public static class HaloMcpHost
         var app = builder.Build();
         tenantFileErrors.ServerStarted(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<TenantCatalog>());
         app.UseHostFiltering();
+
+        // For container health checks and load balancers: the process serves HTTP. Answered before authentication, so a
+        // probe every few seconds needs no key and leaves no "refused" line in the log; it says nothing else.
+        app.UseHealthChecks(HealthPath);
         app.UseOpsAccess();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -203,9 +207,6 @@ public static class HaloMcpHost
             .AddEndpointFilter(new ProtocolVersionFilter())
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<JsonRpcRequestGuard>(app.Services));
         app.MapHaloOps();
-
-        // For container health checks and load balancers: the process serves HTTP. It needs no key and says nothing else.
-        app.MapHealthChecks(HealthPath).AllowAnonymous();
         return app;
     }
 
