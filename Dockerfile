@@ -58,8 +58,9 @@ ENTRYPOINT ["dotnet", "HaloMcp.Api.dll"]
 
 FROM runtime AS silo
 COPY --from=build /out/silo .
-# A silo of a Redis cluster (docs/cluster.md): silo port 11111, gateway 30000 on every interface of the container,
-# advertised under the container's host name. Orleans:Clustering and the tenants file come from the deployment.
+# A silo of a Redis cluster (docs/cluster.md): silo port 11111, gateway 30000 on every interface of the container.
+# The deployment gives Orleans:Clustering, the tenants file and Orleans__AdvertisedAddress (the name other nodes reach
+# this silo at: its compose host name).
 ENV Orleans__ListenAddress=0.0.0.0 \
     Orleans__SiloPort=11111 \
     Orleans__GatewayPort=30000
