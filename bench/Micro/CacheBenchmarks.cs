@@ -33,5 +33,5 @@ public class CacheBenchmarks
     public Task<IReadOnlyList<int>> CachedValueHit() => _cached.GetAsync(CancellationToken.None);
 
     [Benchmark(Description = "ITenantGrain.GetStatusesAsync hit (through the silo)")]
-    public Task<IReadOnlyList<StatusInfo>> TenantReferenceHit() => _tenant.GetStatusesAsync(CancellationToken.None);
+    public Task<ReferenceList<StatusInfo>> TenantReferenceHit() => _tenant.GetStatusesAsync(CancellationToken.None);
 }

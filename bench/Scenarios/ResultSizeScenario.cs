@@ -9,7 +9,7 @@ namespace HaloMcp.Bench.Scenarios;
 /// </summary>
 internal sealed class ResultSizeScenario : IScenario
 {
-    private const int ListLimit = 12 * 1024;
+    private const int ListLimit = 8 * 1024;
     private const int GetLimit = 8 * 1024;
     private const int ToolsListLimit = 25_000;
 
@@ -89,7 +89,7 @@ internal sealed class ResultSizeScenario : IScenario
         return new ScenarioResult("Result size on the simulator's wide records", markdown,
         [
             new("Result size", $"`tools/list`, the whole catalogue ({catalogue.Tools} tools)", "<= 25 KB (25,000 B)", $"{catalogue.MessageBytes:N0} B", catalogue.MessageBytes <= ToolsListLimit),
-            new("Result size", "`halopsa_list_tickets` (25 rows), largest", "<= 12 KB (12,288 B)", $"{listMax:N0} B ({Ratio(lists.MaxBy(s => s.Message)!)} of raw)", listMax <= ListLimit),
+            new("Result size", "`halopsa_list_tickets` (25 rows), largest", "<= 8 KB (8,192 B)", $"{listMax:N0} B ({Ratio(lists.MaxBy(s => s.Message)!)} of raw)", listMax <= ListLimit),
             new("Result size", "`halopsa_get_ticket`, largest seeded ticket (4 actions)", "<= 8 KB (8,192 B)", $"{getMax:N0} B (median {getMedian:N0} B; {Ratio(largest)} of raw)", getMax <= GetLimit),
             new("Result size", "`halopsa_get_ticket`, 20 actions shown (the cap)", "<= 8 KB (8,192 B)", $"{busy.Message:N0} B ({Ratio(busy)} of raw)", busy.Message <= GetLimit),
         ])

@@ -68,5 +68,54 @@ internal sealed class SimClient(Uri baseUrl) : IDisposable
         return (bytes.Length, elapsed);
     }
 
+    /// <summary>
+    /// Replaces the <c>demo</c> instance's webhook profiles: one posting every change to <paramref name="url"/> with the
+    /// tenant's Basic credential, or none when <paramref name="url"/> is null. Webhook faults are cleared.
+    /// </summary>
+    public async Task ConfigureWebhooksAsync(Uri? url, BenchTenant tenant, CancellationToken cancellationToken)
+    {
+        var profiles = url is null
+            ? new JsonArray()
+            : new JsonArray(new JsonObject
+            {
+                ["name"] = "HaloMcp", ["url"] = url.ToString(), ["authentication_type"] = 1,
+                ["basic_username"] = tenant.WebhookUser, ["basic_password"] = tenant.WebhookPassword,
+            });
+        await PostJsonAsync("/_sim/webhooks/demo", new JsonObject { ["webhooks"] = profiles, ["faults"] = new JsonObject { ["reset"] = true } }, cancellationToken);
+        using var cleared = await _http.DeleteAsync("/_sim/webhooks/demo/deliveries", cancellationToken);
+        cleared.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The <c>demo</c> instance's webhook deliveries so far: each one's state and the ids of the records it carried.</summary>
+    public async Task<IReadOnlyList<(string State, IReadOnlyList<int> EntityIds)>> DeliveriesAsync(CancellationToken cancellationToken)
+    {
+        var log = JsonNode.Parse(await _http.GetStringAsync("/_sim/webhooks/demo/deliveries", cancellationToken))!;
+        return [.. log["deliveries"]!.AsArray().Select(d => ((string)d!["state"]!, (IReadOnlyList<int>)[.. d["entity_ids"]!.AsArray().Select(i => (int)i!)]))];
+    }
+
+    /// <summary>A technician in HaloPSA's UI changes fields of a ticket (no API request, no budget).</summary>
+    public Task UiEditTicketAsync(int ticketId, JsonObject fields, CancellationToken cancellationToken) =>
+        PostJsonAsync($"/_sim/ui/demo/tickets/{ticketId}", fields, cancellationToken);
+
+    /// <summary>A technician in HaloPSA's UI adds a note to a ticket; answers the action's id.</summary>
+    public async Task<int> UiAddNoteAsync(int ticketId, string note, CancellationToken cancellationToken)
+    {
+        var saved = await PostJsonAsync($"/_sim/ui/demo/tickets/{ticketId}/actions", new JsonObject { ["outcome"] = "Private Note", ["note"] = note }, cancellationToken);
+        return (int)saved!["id"]!;
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private async Task<JsonNode?> PostJsonAsync(string path, JsonNode body, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(path, content, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The simulator refused {path} ({(int)response.StatusCode}): {text}");
+        }
+
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
 }

@@ -40,7 +40,7 @@ public interface ICustomerDirectoryGrain : IGrainWithStringKey
     [Alias("ListAssets")]
     Task<PagedResult<AssetRow>> ListAssetsAsync(AssetQuery query, CancellationToken cancellationToken);
 
-    /// <summary>One asset with its associations.</summary>
+    /// <summary>One asset with its associations; the tickets that concern it only when <paramref name="includeTickets"/> is set.</summary>
     [Alias("GetAsset")]
-    Task<AssetDetail> GetAssetAsync(int assetId, CancellationToken cancellationToken);
+    Task<AssetDetail> GetAssetAsync(int assetId, bool includeTickets, CancellationToken cancellationToken);
 }

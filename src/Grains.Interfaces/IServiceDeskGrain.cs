@@ -13,13 +13,16 @@ namespace HaloMcp.Grains;
 [Repeatable]
 public interface IServiceDeskGrain : IGrainWithStringKey
 {
-    /// <summary>One page of tickets.</summary>
+    /// <summary>One page of tickets. Rows that carry every field of a ticket become its grain's cached copy.</summary>
     [Alias("ListTickets")]
     Task<PagedResult<TicketRow>> ListTicketsAsync(TicketQuery query, CancellationToken cancellationToken);
 
-    /// <summary>One page of actions (time entries, notes, billable work).</summary>
+    /// <summary>
+    /// One page of actions (time entries, notes, billable work), newest first. A ticket's actions without further
+    /// filters come from its grain's cache when fresh enough.
+    /// </summary>
     [Alias("ListActions")]
-    Task<PagedResult<ActionRow>> ListActionsAsync(ActionQuery query, CancellationToken cancellationToken);
+    Task<ActionPage> ListActionsAsync(ActionQuery query, CancellationToken cancellationToken);
 
     /// <summary>One page of projects.</summary>
     [Alias("ListProjects")]

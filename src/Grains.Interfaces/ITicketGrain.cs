@@ -17,6 +17,14 @@ public interface ITicketGrain : IGrainWithIntegerCompoundKey
     [Alias("Get")]
     Task<TicketDetail> GetAsync(bool includeActions, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of the ticket's actions, newest first, from its cached actions when those hold the page and are fresh
+    /// enough; otherwise they are read from HaloPSA (one request for a ticket with up to 100 actions) and kept.
+    /// </summary>
+    [ReadOnly]
+    [Alias("ListActions")]
+    Task<ActionPage> ListActionsAsync(int page, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>Changes the fields <paramref name="command"/> names; answers the ticket as HaloPSA saved it.</summary>
     [Alias("Update")]
     Task<TicketDetail> UpdateAsync(UpdateTicketCommand command, CancellationToken cancellationToken);

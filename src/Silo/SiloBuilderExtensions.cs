@@ -40,6 +40,7 @@ public static class SiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HaloClientOptions>, HaloClientOptionsValidator>());
         services.AddOptions<BudgetEnforcementOptions>().BindConfiguration(BudgetEnforcementOptions.SectionName).ValidateOnStart();
         services.AddOptions<ReferenceDataOptions>().BindConfiguration(ReferenceDataOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReferenceDataOptions>, ReferenceDataOptionsValidator>());
         services.AddOptions<EntityActivationOptions>().BindConfiguration(EntityActivationOptions.SectionName).ValidateOnStart();
 
         services.AddMetrics();
@@ -58,12 +59,17 @@ public static class SiloBuilderExtensions
             }
         }
 
+        // The transport recycles its connections itself (PooledConnectionLifetime), so the factory's own rotation of
+        // handlers (every 2 min by default) is off: it rebuilt the pipeline for nothing, and each rotation's timer kept
+        // the old handlers, their scope and with it the whole service provider alive for minutes after a silo stopped.
         services.AddHttpClient(HaloHttp.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<TenantAdmissionHandler>()
             .AddHttpMessageHandler(sp => new HaloAttemptHandler(sp.GetRequiredService<IOptions<HaloClientOptions>>().Value, sp.GetRequiredService<TimeProvider>()))
-            .ConfigurePrimaryHttpMessageHandler(Transport);
+            .ConfigurePrimaryHttpMessageHandler(Transport)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddHttpClient(HaloHttp.TokenClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(Transport);
+            .ConfigurePrimaryHttpMessageHandler(Transport)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         // Ticket and client activations are cheap to rebuild (one read) and many: they go after a short idle time.
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<EntityActivationOptions>>((collection, entities) =>
@@ -71,7 +77,7 @@ public static class SiloBuilderExtensions
             collection.ClassSpecificCollectionAge[typeof(TicketGrain).FullName!] = entities.Value.CollectionAge;
             collection.ClassSpecificCollectionAge[typeof(ClientGrain).FullName!] = entities.Value.CollectionAge;
         });
-        return silo;
+        return silo.AddHaloOAuthState();
     }
 
     /// <summary>
@@ -161,6 +167,14 @@ public static class SiloBuilderExtensions
 
             // A record counts for the idempotency window from its first write; Redis drops it a minute after.
             storage.EntryExpiry = caching.Value.IdempotencyWindow + TimeSpan.FromMinutes(1);
+            storage.DeleteStateOnClear = true;
+        }));
+
+        // The authorization server's state (client registrations, consents, grants, agent sign-ins) is cluster-wide too.
+        silo.AddRedisGrainStorage(HaloMcp.Grains.OAuth.OAuthStorage.Name, o => o.Configure<Serializer>((storage, serializer) =>
+        {
+            storage.ConfigurationOptions = redis.Clone();
+            storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             storage.DeleteStateOnClear = true;
         }));
         return silo;

@@ -11,6 +11,9 @@ internal enum TenantAuthenticationFailure
     /// <summary>A key that matches no tenant (401, counted against the caller's address).</summary>
     UnknownKey,
 
+    /// <summary>An OAuth access token that is invalid, expired, revoked or for another resource (401 <c>invalid_token</c>).</summary>
+    InvalidToken,
+
     /// <summary>A valid gateway key but missing or malformed <c>X-Halo-*</c> headers (400).</summary>
     InvalidGatewayHeaders,
 

@@ -38,7 +38,7 @@ internal sealed class TenantAuthenticator(TenantCatalog catalog, GatewayTenants 
             : TenantAuthentication.Fail(TenantAuthenticationFailure.UnknownKey, "Unknown API key.");
     }
 
-    private static string? ReadBearer(HttpRequest request)
+    public static string? ReadBearer(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";

@@ -1,4 +1,5 @@
 using System.Reflection;
+using HaloMcp.Api.Auth;
 using HaloMcp.Api.Hosting;
 using HaloMcp.Api.Mcp;
 using HaloMcp.Api.Tools;
@@ -26,7 +27,8 @@ public static class HaloMcpServerExtensions
 
     /// <summary>
     /// Adds the MCP server with the catalogue's tools. Call filters, outermost first: one log line per call, the one
-    /// error mapping, argument validation against the published input schema, and the compact text of the result.
+    /// error mapping, the caller's write access, argument validation against the published input schema, and the
+    /// compact text of the result. A caller who may not write does not see the tools that write.
     /// </summary>
     public static IMcpServerBuilder AddHaloMcpServer(this IServiceCollection services)
     {
@@ -38,8 +40,10 @@ public static class HaloMcpServerExtensions
             })
             .WithMessageFilters(f => f.AddIncomingFilter(InitializeNegotiation.Wrap))
             .WithRequestFilters(f => f
+                .AddListToolsFilter(WriteAccessFilter.WrapList)
                 .AddCallToolFilter(ToolCallLog.Wrap)
                 .AddCallToolFilter(ToolErrorFilter.Wrap)
+                .AddCallToolFilter(WriteAccessFilter.WrapCall)
                 .AddCallToolFilter(ArgumentValidationFilter.Wrap)
                 .AddCallToolFilter(StructuredTextFilter.Wrap))
             .WithHaloTools();
@@ -66,7 +70,7 @@ public static class HaloMcpServerExtensions
                     var tool = method.IsStatic
                         ? McpServerTool.Create(method, target: null, options)
                         : McpServerTool.Create(method, request => create(request.Services!, null), options);
-                    return ToolSchemaShaping.Shape(tool);
+                    return ToolSchemaShaping.Shape(tool, method.GetCustomAttribute<ResultLeavesOutAttribute>()?.Properties);
                 });
             }
         }

@@ -21,6 +21,9 @@ public sealed class DemoEnvironment : IAsyncDisposable
     /// <summary>The simulator's default secret (demo-only).</summary>
     public const string ClientSecret = "demo-secret";
 
+    /// <summary>The simulator's application the demo's agents sign in through (HaloPSA sign-in on the consent page).</summary>
+    public const string AgentSignInClientId = "demo-agents";
+
     private readonly HaloSimHost? _embedded;
 
     private DemoEnvironment(HaloSimHost? embedded, Uri haloUrl, string apiKey)
@@ -52,7 +55,27 @@ public sealed class DemoEnvironment : IAsyncDisposable
             return new DemoEnvironment(null, url, apiKey);
         }
 
-        var simulator = await HaloSimHost.StartAsync(cancellationToken: cancellationToken);
+        // The simulator's defaults, plus the application its agents sign in through, as the standalone simulator has it.
+        var simulator = await HaloSimHost.StartAsync(
+            new HaloSimOptions
+            {
+                Instances =
+                [
+                    new SimInstanceOptions
+                    {
+                        Applications =
+                        [
+                            new HaloMcp.HaloSim.Auth.SimApplicationOptions
+                            {
+                                Name = "HaloMcp (demo agents)",
+                                ClientId = AgentSignInClientId,
+                                RedirectUris = ["http://127.0.0.1/oauth/halopsa/callback", "http://localhost/oauth/halopsa/callback"],
+                            },
+                        ],
+                    },
+                ],
+            },
+            cancellationToken: cancellationToken);
         return new DemoEnvironment(simulator, simulator.InstanceUrl("demo"), apiKey);
     }
 
@@ -64,6 +87,7 @@ public sealed class DemoEnvironment : IAsyncDisposable
         ["Tenants:0:ClientId"] = ClientId,
         ["Tenants:0:ClientSecret"] = ClientSecret,
         ["Tenants:0:ApiKeyHashes:0"] = ApiKeyHash.Compute(ApiKey),
+        ["Tenants:0:AgentSignIn:ClientId"] = AgentSignInClientId,
     };
 
     /// <summary>What to paste into Claude Desktop and Claude Code, printed once the server listens.</summary>
@@ -79,8 +103,17 @@ public sealed class DemoEnvironment : IAsyncDisposable
         text.AppendLine();
         text.AppendLine("Claude Code:");
         text.AppendLine(CultureInfo.InvariantCulture, $"  claude mcp add --transport http halopsa {url} --header \"Authorization: Bearer {ApiKey}\"");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  or, signing in through HaloMcp's OAuth page: claude mcp add --transport http halopsa {url}   (then /mcp > Authenticate)");
+        if (_embedded?.Instance("demo").AgentLogins.FirstOrDefault(l => !l.Disabled) is { } agent)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  on that page: the API key above, or organisation \"{TenantId}\" > Sign in with HaloPSA as {agent.Username} / {agent.Password} (simulated agent)");
+        }
+
         text.AppendLine();
-        text.AppendLine("Claude Desktop (claude_desktop_config.json), through the mcp-remote bridge:");
+        text.AppendLine("claude.ai / Claude Desktop custom connectors reach servers from Anthropic's cloud: they need this server on a public");
+        text.AppendLine("https URL (Mcp:PublicBaseUrl, AllowedHosts); see docs/mcp-host.md, \"Adding HaloMcp to Claude\".");
+        text.AppendLine();
+        text.AppendLine("Claude Desktop on this machine (claude_desktop_config.json), through the mcp-remote bridge:");
         text.AppendLine("  {");
         text.AppendLine("    \"mcpServers\": {");
         text.AppendLine("      \"halopsa\": {");

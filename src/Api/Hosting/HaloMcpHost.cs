@@ -1,8 +1,10 @@
 using HaloMcp.Api.Auth;
+using HaloMcp.Api.Auth.OAuth;
 using HaloMcp.Api.Mcp;
 using HaloMcp.Api.Ops;
 using HaloMcp.Api.Tenancy;
 using HaloMcp.Api.Tools;
+using HaloMcp.Api.Webhooks;
 using HaloMcp.Grains.Tenancy;
 using HaloMcp.Silo.Tenancy;
 using Microsoft.AspNetCore.Authentication;
@@ -176,11 +178,15 @@ public static class HaloMcpHost
         services.TryAddSingleton<TenantAuthenticator>();
         services.TryAddSingleton<AuthFailureThrottle>();
         services.TryAddSingleton<OriginPolicy>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName)
+            .Validate(o => o.MaxBodyBytes > 0, $"{WebhookOptions.SectionName}:{nameof(WebhookOptions.MaxBodyBytes)} must be positive.").ValidateOnStart();
+        services.TryAddSingleton<HaloWebhookEndpoint>();
         services.AddHaloOps(builder.Configuration);
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
         services.TryAddScoped<TenantGrains>();
         services.AddHealthChecks();
+        services.AddHaloOAuth();
         AddAuthentication(services);
 
         builder.AddHaloGrainHost(silo => silo.AddHaloOps(), client => client.AddHaloOps());
@@ -204,15 +210,19 @@ public static class HaloMcpHost
             .RequireAuthorization()
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<OriginFilter>(app.Services))
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<TenantLogScopeFilter>(app.Services))
+            .AddEndpointFilter(new AgentSessionFilter())
             .AddEndpointFilter(new ProtocolVersionFilter())
             .AddEndpointFilter(ActivatorUtilities.CreateInstance<JsonRpcRequestGuard>(app.Services));
+        app.MapHaloOAuth();
+        app.MapMethods(HaloWebhookEndpoint.RoutePattern, HaloWebhookEndpoint.Methods, app.Services.GetRequiredService<HaloWebhookEndpoint>().HandleAsync);
         app.MapHaloOps();
         return app;
     }
 
     /// <summary>
-    /// API keys as an ASP.NET Core authentication scheme (the default), beside the SDK's MCP scheme, which serves the
-    /// RFC 9728 protected-resource document at <c>/.well-known/oauth-protected-resource{path}</c>.
+    /// API keys and HaloMcp's own OAuth access tokens as an ASP.NET Core authentication scheme (the default), beside the
+    /// SDK's MCP scheme, which serves the RFC 9728 protected-resource document at
+    /// <c>/.well-known/oauth-protected-resource{path}</c>, naming HaloMcp itself as the authorization server.
     /// </summary>
     private static void AddAuthentication(IServiceCollection services)
     {
@@ -227,12 +237,24 @@ public static class HaloMcpHost
                 };
                 o.Events.OnResourceMetadataRequest = context =>
                 {
+                    var services = context.HttpContext.RequestServices;
+                    var http = services.GetRequiredService<IOptionsMonitor<McpHttpOptions>>().CurrentValue;
+                    if (context.ResourceMetadata is not { } metadata)
+                    {
+                        return Task.CompletedTask;
+                    }
+
                     // Behind a proxy the request's own address is not the one clients use.
-                    var http = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<McpHttpOptions>>().CurrentValue;
-                    if (http.PublicBaseUrl is { } publicBase && context.ResourceMetadata is { } metadata)
+                    if (http.PublicBaseUrl is { } publicBase)
                     {
                         var resourcePath = context.HttpContext.Request.Path.Value![ApiKeyAuthenticationHandler.ResourceMetadataPrefix.Length..];
                         metadata.Resource = publicBase.GetLeftPart(UriPartial.Authority) + resourcePath;
+                    }
+
+                    if (services.GetRequiredService<IOptionsMonitor<OAuthOptions>>().CurrentValue.Enabled)
+                    {
+                        metadata.AuthorizationServers = [services.GetRequiredService<OAuthUrls>().Issuer(context.HttpContext.Request)];
+                        metadata.ScopesSupported = OAuthScopes.Supported;
                     }
 
                     return Task.CompletedTask;

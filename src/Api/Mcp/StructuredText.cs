@@ -5,74 +5,159 @@ using System.Text.Json;
 namespace HaloMcp.Api.Mcp;
 
 /// <summary>
-/// A compact text rendering of a structured result, for the model's context: <c>key: value</c> lines, and a list of
-/// records as a table (a header of keys, then one line of values per record) instead of JSON that repeats every key
-/// on every row and escapes every quote once more inside the text block. Every value of the result appears.
+/// The text block of a structured result: a short summary for the model's context, not a second copy of the data
+/// (the structured content has every field; a client that shows the model only text still learns what came back).
+/// A list says how many rows of how many, and each row's id and title; a record its id, title and the names it carries
+/// (client, status, agent, ...) and how many items its lists hold; anything else its short top-level values. A result
+/// that can come from a cache says whether it did and how old it is.
 /// </summary>
 public static class StructuredText
 {
+    /// <summary>The longest a row's or record's title runs in the summary.</summary>
+    public const int TitleLength = 48;
+
+    private const int LineLength = 240;
     private const string Separator = " | ";
+
+    // The field that names a record, in the order they are looked for.
+    private static readonly string[] TitleFields = ["summary", "name", "title", "inventory_number", "key_field", "invoice_number", "note", "reference"];
 
     /// <summary>Renders <paramref name="result"/> (a JSON object).</summary>
     public static string Render(JsonElement result)
     {
         var text = new StringBuilder();
-        Object(text, result, prefix: string.Empty);
+        if (result.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+        {
+            List(text, result, items);
+        }
+        else if (result.TryGetProperty("id", out _))
+        {
+            Record(text, result);
+        }
+        else
+        {
+            Values(text, result);
+        }
+
+        Freshness(text, result);
         return text.ToString().TrimEnd();
     }
 
-    private static void Object(StringBuilder text, JsonElement element, string prefix)
+    private static void List(StringBuilder text, JsonElement result, JsonElement items)
     {
-        foreach (var property in element.EnumerateObject())
+        var count = items.GetArrayLength();
+        text.Append(Number(count)).Append(count == 1 ? " item" : " items");
+        if (Int(result, "total") is { } total && total != count)
         {
-            var key = prefix + property.Name;
-            var value = property.Value;
-            switch (value.ValueKind)
+            text.Append(" of ").Append(Number(total));
+        }
+
+        if (Int(result, "page") is { } page)
+        {
+            text.Append(", page ").Append(Number(page));
+        }
+
+        if (result.TryGetProperty("has_more", out var more) && more.ValueKind == JsonValueKind.True)
+        {
+            text.Append(", more on the next page");
+        }
+
+        text.AppendLine(count == 0 ? "." : ":");
+        foreach (var row in items.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
+        {
+            text.AppendLine(Heading(row, withNames: false));
+        }
+
+        Values(text, result, except: ["items", "total", "page", "page_size", "has_more"]);
+    }
+
+    private static void Record(StringBuilder text, JsonElement record)
+    {
+        text.AppendLine(Heading(record, withNames: true));
+        foreach (var property in record.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
+        {
+            var count = property.Value.GetArrayLength();
+            text.Append(property.Name).Append(": ").Append(Number(count));
+            if (Int(record, property.Name + "_total") is { } total && total != count)
             {
-                case JsonValueKind.Object:
-                    Object(text, value, key + ".");
-                    break;
-                case JsonValueKind.Array when value.EnumerateArray().Any(i => i.ValueKind == JsonValueKind.Object):
-                    Table(text, key, value);
-                    break;
+                text.Append(" of ").Append(Number(total));
+            }
+
+            text.AppendLine(count > 0 && property.Value[0].ValueKind == JsonValueKind.Object ? " (in the structured content)" : string.Empty);
+        }
+    }
+
+    // "#id title" and, for a record, the names beside its ids (client_name, status_name, ...) and who did it.
+    private static string Heading(JsonElement record, bool withNames)
+    {
+        var id = record.TryGetProperty("id", out var value) ? "#" + Scalar(value) : null;
+        var title = TitleFields
+            .Select(f => record.TryGetProperty(f, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } found ? Shorten(found, TitleLength) : null;
+        var parts = new List<string>();
+        if (id is not null || title is not null)
+        {
+            parts.Add(string.Join(' ', new[] { id, title }.OfType<string>()));
+        }
+
+        if (withNames)
+        {
+            parts.AddRange(record.EnumerateObject()
+                .Where(p => p.Value.ValueKind == JsonValueKind.String && (p.Name.EndsWith("_name", StringComparison.Ordinal) || p.Name == "who"))
+                .Select(p => Shorten(p.Value.GetString()!, TitleLength)));
+        }
+
+        return Shorten(string.Join(Separator, parts), LineLength);
+    }
+
+    private static void Values(StringBuilder text, JsonElement result, string[]? except = null)
+    {
+        foreach (var property in result.EnumerateObject().Where(p => except is null || !except.Contains(p.Name)))
+        {
+            if (property.Name is "from_cache" or "age_seconds")
+            {
+                continue;
+            }
+
+            switch (property.Value.ValueKind)
+            {
                 case JsonValueKind.Array:
-                    text.Append(key).Append(": ").AppendLine(value.GetArrayLength() == 0 ? "none" : string.Join(", ", value.EnumerateArray().Select(Cell)));
+                    text.Append(property.Name).Append(": ").Append(Number(property.Value.GetArrayLength())).AppendLine(" (in the structured content)");
+                    break;
+                case JsonValueKind.Object:
+                    text.Append(property.Name).AppendLine(": (in the structured content)");
                     break;
                 default:
-                    text.Append(key).Append(": ").AppendLine(Scalar(value));
+                    text.Append(property.Name).Append(": ").AppendLine(Shorten(Scalar(property.Value), LineLength));
                     break;
             }
         }
     }
 
-    private static void Table(StringBuilder text, string key, JsonElement rows)
+    private static void Freshness(StringBuilder text, JsonElement result)
     {
-        var columns = new List<string>();
-        foreach (var row in rows.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
+        if (!result.TryGetProperty("from_cache", out var cached))
         {
-            foreach (var property in row.EnumerateObject().Where(p => !columns.Contains(p.Name)))
-            {
-                columns.Add(property.Name);
-            }
+            return;
         }
 
-        text.Append(key).Append(" (").Append(rows.GetArrayLength().ToString(CultureInfo.InvariantCulture)).AppendLine("):");
-        text.AppendLine(string.Join(Separator, columns));
-        foreach (var row in rows.EnumerateArray())
-        {
-            text.AppendLine(row.ValueKind == JsonValueKind.Object
-                ? string.Join(Separator, columns.Select(c => row.TryGetProperty(c, out var cell) ? Cell(cell) : string.Empty))
-                : Cell(row));
-        }
+        var age = Int(result, "age_seconds") ?? 0;
+        text.AppendLine(cached.ValueKind == JsonValueKind.True
+            ? $"From HaloMcp's cache, {Number(age)} s old."
+            : age > 0 ? $"Read from HaloPSA {Number(age)} s ago." : "Read from HaloPSA just now.");
     }
 
-    // A table cell is one line: its own line breaks are written as \n, and a separator inside it as \|.
-    private static string Cell(JsonElement value) => value.ValueKind switch
+    private static int? Int(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // One line (line breaks become spaces); cut with ASCII dots, since an ellipsis costs 6 bytes once JSON-escaped.
+    private static string Shorten(string value, int max)
     {
-        JsonValueKind.Object or JsonValueKind.Array => value.GetRawText(),
-        _ => Scalar(value).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
-            .Replace("\r", "\\n", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal),
-    };
+        var line = value.ReplaceLineEndings(" ");
+        return line.Length <= max ? line : string.Concat(line.AsSpan(0, max - 3).TrimEnd(), "...");
+    }
 
     private static string Scalar(JsonElement value) => value.ValueKind switch
     {

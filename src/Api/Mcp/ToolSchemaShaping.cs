@@ -18,6 +18,8 @@ namespace HaloMcp.Api.Mcp;
 /// schemas alone would take about 20 KB.
 /// Results leave out what HaloPSA left unset, so no property is promised; a generated schema that still listed
 /// nullable properties as required made strict clients reject results.</para>
+/// <para>A tool without arguments has no empty <c>properties</c>; a tool's <see cref="ResultLeavesOutAttribute"/> removes
+/// the result properties it never fills (a write's freshness and action list).</para>
 /// <para><c>annotations.title</c> repeats the tool's <c>title</c> and goes.</para>
 /// </remarks>
 public static class ToolSchemaShaping
@@ -34,14 +36,24 @@ public static class ToolSchemaShaping
                 : (Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type).IsEnum ? EnumSchema(node) : node,
     };
 
-    /// <summary>Rewrites <paramref name="tool"/>'s schemas in place and returns it.</summary>
-    public static McpServerTool Shape(McpServerTool tool)
+    /// <summary>Rewrites <paramref name="tool"/>'s schemas in place and returns it; <paramref name="leftOut"/> names result properties it never carries.</summary>
+    public static McpServerTool Shape(McpServerTool tool, IReadOnlyList<string>? leftOut = null)
     {
         var protocol = tool.ProtocolTool;
         protocol.InputSchema = Rewrite(protocol.InputSchema, ShapeInput);
         if (protocol.OutputSchema is { } output)
         {
-            protocol.OutputSchema = Rewrite(output, ShapeOutput);
+            protocol.OutputSchema = Rewrite(output, schema =>
+            {
+                ShapeOutput(schema);
+                if (leftOut is not null && schema["properties"] is JsonObject properties)
+                {
+                    foreach (var name in leftOut)
+                    {
+                        properties.Remove(name);
+                    }
+                }
+            });
         }
 
         if (protocol.Annotations is { } annotations)
@@ -63,6 +75,13 @@ public static class ToolSchemaShaping
     {
         if (schema["properties"] is not JsonObject properties)
         {
+            return;
+        }
+
+        if (properties.Count == 0)
+        {
+            // A tool without arguments: "type": "object" says it all.
+            schema.Remove("properties");
             return;
         }
 

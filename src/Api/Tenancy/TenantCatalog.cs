@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using HaloMcp.Api.Auth;
 using HaloMcp.Api.Mcp;
+using HaloMcp.Api.Webhooks;
 using HaloMcp.Grains.Tenancy;
 using HaloMcp.Silo.Tenancy;
 using Microsoft.Extensions.Logging;
@@ -38,8 +39,14 @@ internal sealed partial class TenantCatalog : IDisposable
     /// <summary>The number of configured tenants.</summary>
     public int Count => _snapshot.ById.Count;
 
+    /// <summary>Whether any tenant lets its agents sign in with HaloPSA.</summary>
+    public bool AnyAgentSignIn => _snapshot.ById.Values.Any(t => t.AgentSignIn is not null);
+
     /// <summary>Gets a configured tenant by id.</summary>
     public TenantSettings? Find(string tenantId) => _snapshot.ById.GetValueOrDefault(tenantId);
+
+    /// <summary>The webhook credential of a configured tenant (username and password digest), or null when it has none.</summary>
+    public WebhookCredential? FindWebhookCredential(string tenantId) => _snapshot.Webhooks.GetValueOrDefault(tenantId);
 
     /// <summary>
     /// Finds the tenant whose key this is. Every stored digest is compared in constant time and the loop never
@@ -55,6 +62,21 @@ internal sealed partial class TenantCatalog : IDisposable
             {
                 match = tenant;
             }
+        }
+
+        return match;
+    }
+
+    /// <summary>
+    /// Whether the API key whose SHA-256 is <paramref name="digest"/> still acts for <paramref name="tenantId"/>: a sign-in
+    /// made with a key lasts only as long as the key is configured.
+    /// </summary>
+    public bool HasApiKey(string tenantId, byte[] digest)
+    {
+        var match = false;
+        foreach (var (stored, tenant) in _snapshot.Keys)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(stored, digest) && tenant.TenantId == tenantId;
         }
 
         return match;
@@ -100,21 +122,29 @@ internal sealed partial class TenantCatalog : IDisposable
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Tenant configuration reloaded: {TenantCount} tenants with {KeyCount} API keys")]
     private static partial void LogReloaded(ILogger logger, int tenantCount, int keyCount);
 
-    private sealed record Snapshot(FrozenDictionary<string, TenantSettings> ById, (byte[] Digest, TenantSettings Tenant)[] Keys)
+    private sealed record Snapshot(
+        FrozenDictionary<string, TenantSettings> ById,
+        (byte[] Digest, TenantSettings Tenant)[] Keys,
+        FrozenDictionary<string, WebhookCredential> Webhooks)
     {
         public static Snapshot From(TenantCatalogOptions options)
         {
             var byId = new Dictionary<string, TenantSettings>(StringComparer.Ordinal);
             var keys = new List<(byte[], TenantSettings)>();
+            var webhooks = new Dictionary<string, WebhookCredential>(StringComparer.Ordinal);
             foreach (var tenant in options.Tenants)
             {
                 // The validator has already vouched for every field; a secret that vanished since is caught there too.
                 var settings = tenant.ToSettings();
                 byId[settings.TenantId] = settings;
                 keys.AddRange(tenant.ApiKeyHashes.Select(h => (ApiKeyHash.ToDigest(h), settings)));
+                if (tenant.Webhook is { Username: { } username, PasswordHash: { } hash })
+                {
+                    webhooks[settings.TenantId] = new WebhookCredential(username, ApiKeyHash.ToDigest(hash));
+                }
             }
 
-            return new Snapshot(byId.ToFrozenDictionary(StringComparer.Ordinal), [.. keys]);
+            return new Snapshot(byId.ToFrozenDictionary(StringComparer.Ordinal), [.. keys], webhooks.ToFrozenDictionary(StringComparer.Ordinal));
         }
     }
 }

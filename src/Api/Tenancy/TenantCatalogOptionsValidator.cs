@@ -25,6 +25,19 @@ internal sealed partial class TenantCatalogOptionsValidator(IConfiguration confi
         {
             var tenant = options.Tenants[i];
             var label = TenantConfigurationRules.Label(i, tenant);
+            if (tenant.Webhook is { } webhook)
+            {
+                if (string.IsNullOrWhiteSpace(webhook.Username) || webhook.Username.Contains(':', StringComparison.Ordinal) || webhook.Username.Length > 100)
+                {
+                    errors.Add($"{label}: Webhook.Username is required with a webhook credential: 1-100 characters, no ':' (Basic authentication cannot carry one)");
+                }
+
+                if (!ApiKeyHash.IsWellFormed(webhook.PasswordHash))
+                {
+                    errors.Add($"{label}: Webhook.PasswordHash must look like 'sha256:' followed by 64 hex digits (run 'hash-key' to make one from the profile's password)");
+                }
+            }
+
             foreach (var hash in tenant.ApiKeyHashes)
             {
                 if (!ApiKeyHash.IsWellFormed(hash))

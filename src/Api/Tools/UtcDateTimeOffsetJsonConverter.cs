@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 
 namespace HaloMcp.Api.Tools;
 
-/// <summary>Writes dates as ISO 8601 UTC with a <c>Z</c> (the catalogue's convention); reads any ISO 8601 form.</summary>
+/// <summary>
+/// Writes dates as ISO 8601 UTC with a <c>Z</c> (the catalogue's convention), to the second (HaloPSA's milliseconds
+/// mean nothing to a reader and cost four bytes a date); reads any ISO 8601 form.
+/// </summary>
 public sealed class UtcDateTimeOffsetJsonConverter : JsonConverter<DateTimeOffset>
 {
     /// <inheritdoc />
@@ -13,5 +16,5 @@ public sealed class UtcDateTimeOffsetJsonConverter : JsonConverter<DateTimeOffse
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture));
+        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 }

@@ -19,7 +19,7 @@ namespace HaloMcp.Grains.Assets;
 /// <param name="Notes">Notes (plain, capped).</param>
 /// <param name="Fields">Its populated fields.</param>
 /// <param name="Users">Users assigned to it.</param>
-/// <param name="LinkedTickets">Tickets linked to it, newest first, capped.</param>
+/// <param name="LinkedTickets">Tickets linked to it, newest first, capped; only when asked for.</param>
 [GenerateSerializer, Immutable, Alias("halo.Assets.AssetDetail")]
 public sealed record AssetDetail(
     int Id,
@@ -40,4 +40,4 @@ public sealed record AssetDetail(
     string? Notes,
     IReadOnlyList<AssetField> Fields,
     IReadOnlyList<string> Users,
-    IReadOnlyList<LinkedTicket> LinkedTickets);
+    IReadOnlyList<LinkedTicket>? LinkedTickets);

@@ -13,6 +13,8 @@ namespace HaloMcp.Grains.Billing;
 /// <param name="SplitFromTotals">Invoices split with HaloPSA's <c>invoice_totals</c>.</param>
 /// <param name="SplitFromLines">Invoices split by classifying their lines.</param>
 /// <param name="Method">How the split was made, in words.</param>
+/// <param name="FromCache">Whether it was served from the tenant's cache of breakdowns rather than computed now.</param>
+/// <param name="AgeSeconds">How many seconds ago its invoices were read from HaloPSA.</param>
 [GenerateSerializer, Immutable, Alias("halo.Billing.RevenueBreakdown")]
 public sealed record RevenueBreakdown(
     DateTimeOffset DateFrom,
@@ -26,4 +28,6 @@ public sealed record RevenueBreakdown(
     int VoidedExcluded,
     int SplitFromTotals,
     int SplitFromLines,
-    string Method);
+    string Method,
+    bool? FromCache = null,
+    int? AgeSeconds = null);

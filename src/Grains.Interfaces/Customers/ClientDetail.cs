@@ -12,6 +12,8 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="MainSiteName">The main site's name.</param>
 /// <param name="IsVip">Whether it is a VIP client.</param>
 /// <param name="Sites">Its sites, when asked for.</param>
+/// <param name="FromCache">On reads: whether it was served from HaloMcp's cache rather than read from HaloPSA now.</param>
+/// <param name="AgeSeconds">On reads: how many seconds ago the copy served was known to be current in HaloPSA.</param>
 [GenerateSerializer, Immutable, Alias("halo.Customers.ClientDetail")]
 public sealed record ClientDetail(
     int Id,
@@ -24,4 +26,6 @@ public sealed record ClientDetail(
     int? MainSiteId,
     string? MainSiteName,
     bool IsVip,
-    IReadOnlyList<SiteRow>? Sites);
+    IReadOnlyList<SiteRow>? Sites,
+    bool? FromCache = null,
+    int? AgeSeconds = null);

@@ -2,7 +2,7 @@ namespace HaloMcp.Grains.Tickets;
 
 /// <summary>An action (note, email, time entry) on a ticket.</summary>
 /// <param name="Id">The action id.</param>
-/// <param name="TicketId">The ticket.</param>
+/// <param name="TicketId">The ticket (left out inside a ticket's own result).</param>
 /// <param name="Outcome">The outcome name.</param>
 /// <param name="OutcomeId">The outcome id.</param>
 /// <param name="Who">Who did it.</param>
@@ -16,7 +16,7 @@ namespace HaloMcp.Grains.Tickets;
 [GenerateSerializer, Immutable, Alias("halo.Tickets.ActionRow")]
 public sealed record ActionRow(
     int Id,
-    int TicketId,
+    int? TicketId,
     string? Outcome,
     int? OutcomeId,
     string? Who,

@@ -29,8 +29,10 @@ namespace HaloMcp.Grains.Tickets;
 /// <param name="TimeTakenHours">Time logged against it, in hours.</param>
 /// <param name="OnHold">Whether the SLA clock is on hold.</param>
 /// <param name="IsClosed">Whether its status is a closed one.</param>
-/// <param name="Actions">Its actions, newest first, capped.</param>
+/// <param name="Actions">Its actions, newest first, capped; null when they were not read (and in a write's answer).</param>
 /// <param name="ActionsTotal">How many actions it has in all; null when actions were not read.</param>
+/// <param name="FromCache">On reads: whether it was served from HaloMcp's cache rather than read from HaloPSA now.</param>
+/// <param name="AgeSeconds">On reads: how many seconds ago the copy served was known to be current in HaloPSA.</param>
 [GenerateSerializer, Immutable, Alias("halo.Tickets.TicketDetail")]
 public sealed record TicketDetail(
     int Id,
@@ -61,5 +63,7 @@ public sealed record TicketDetail(
     double TimeTakenHours,
     bool OnHold,
     bool IsClosed,
-    IReadOnlyList<ActionRow> Actions,
-    int? ActionsTotal);
+    IReadOnlyList<ActionRow>? Actions,
+    int? ActionsTotal,
+    bool? FromCache = null,
+    int? AgeSeconds = null);

@@ -67,16 +67,18 @@ public sealed class CustomerDirectoryGrain(TenantHaloClients clients) : Grain, I
             AssetMapper.ToRow);
 
     /// <inheritdoc />
-    public async Task<AssetDetail> GetAssetAsync(int assetId, CancellationToken cancellationToken)
+    public async Task<AssetDetail> GetAssetAsync(int assetId, bool includeTickets, CancellationToken cancellationToken)
     {
-        // The asset and the tickets that concern it are independent reads; run them side by side.
+        // The asset and the tickets that concern it are independent reads; run them side by side, the second only when asked.
         var asset = clients.CallAsync(TenantId, c => c.GetAssetAsync(assetId, cancellationToken));
-        var tickets = clients.CallAsync(
-            TenantId,
-            c => c.ListTicketsAsync(new WireTicketQuery { AssetId = assetId, OrderBy = "id", OrderDescending = true, Page = 1, PageSize = LinkedTicketCap }, cancellationToken));
+        var tickets = includeTickets
+            ? clients.CallAsync(
+                TenantId,
+                c => c.ListTicketsAsync(new WireTicketQuery { AssetId = assetId, OrderBy = "id", OrderDescending = true, Page = 1, PageSize = LinkedTicketCap }, cancellationToken))
+            : null;
         var found = await asset;
-        var linked = await tickets;
-        return AssetMapper.ToDetail(found, [.. linked.Items.Select(t => new LinkedTicket(t.Id, t.Summary, PlainText.OrNull(t.StatusName)))]);
+        var linked = tickets is null ? null : await tickets;
+        return AssetMapper.ToDetail(found, linked is null ? null : [.. linked.Items.Select(t => new LinkedTicket(t.Id, t.Summary, PlainText.OrNull(t.StatusName)))]);
     }
 
     /// <summary>How many linked tickets <see cref="GetAssetAsync"/> shows, newest first.</summary>

@@ -1,6 +1,7 @@
 using HaloMcp.Grains.HaloPsa.Json;
 using HaloMcp.Grains.HaloPsa.Model;
 using HaloMcp.Grains.HaloPsa.Queries;
+using HaloMcp.Grains.HaloPsa.Resilience;
 
 namespace HaloMcp.Grains.HaloPsa;
 
@@ -14,6 +15,14 @@ public sealed partial class HaloApiClient
     /// <summary>Gets one agent (<c>GET /Agent/{id}</c>).</summary>
     public Task<HaloAgent> GetAgentAsync(int agentId, CancellationToken cancellationToken) =>
         GetOneAsync("Agent", "agent", agentId, HaloJsonContext.Default.HaloAgent, cancellationToken);
+
+    /// <summary>The agent the token belongs to (<c>GET /Agent/me</c>): who signed in, for an agent's own token.</summary>
+    public async Task<HaloAgent> GetCurrentAgentAsync(CancellationToken cancellationToken)
+    {
+        var request = new HaloRequest(HttpMethod.Get, "Agent/me", HaloRequestKind.Read, "agent", "me");
+        var response = await ReadAsync(request, cancellationToken);
+        return ParseSingle(response, request, HaloJsonContext.Default.HaloAgent, absentMeansNotFound: true);
+    }
 
     /// <summary>Lists teams (<c>GET /Team</c>, a bare array).</summary>
     public Task<IReadOnlyList<HaloTeam>> ListTeamsAsync(CancellationToken cancellationToken) =>

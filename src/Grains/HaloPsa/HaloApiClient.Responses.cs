@@ -46,10 +46,15 @@ public sealed partial class HaloApiClient
 
     private static HaloRateLimitedException RateLimited(HaloResponse response, HaloRequest request)
     {
-        var retryAfter = response.RetryAfter
-            ?? HaloRetryAfter.FromMessage(HaloErrorBody.ExtractMessage(response.Body))
-            ?? HaloRetryAfter.Fallback;
-        return new HaloRateLimitedException(retryAfter, request.Path);
+        if (response.RetryAfter is { } stated)
+        {
+            return new HaloRateLimitedException(stated, stated: true, request.Path);
+        }
+
+        // Never longer than the window HaloPSA's message names (a test instance may have a window of seconds).
+        var window = HaloRetryAfter.FromMessage(HaloErrorBody.ExtractMessage(response.Body));
+        var wait = window is { } w && w < HaloRetryAfter.Unstated ? w : HaloRetryAfter.Unstated;
+        return new HaloRateLimitedException(wait, stated: false, request.Path);
     }
 
     private static T ParseSingle<T>(HaloResponse response, HaloRequest request, JsonTypeInfo<T> info, bool absentMeansNotFound)

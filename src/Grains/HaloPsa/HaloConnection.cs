@@ -22,14 +22,19 @@ public sealed record HaloConnection(
     public Uri ApiBaseUri => new(BaseUrl.TrimEnd('/') + "/api/", UriKind.Absolute);
 
     /// <summary>The token endpoint, <c>{auth}/token</c>, with <c>?tenant=</c> when a tenant is set.</summary>
-    public Uri TokenUri
+    public Uri TokenUri => AuthEndpoint("token");
+
+    /// <summary>
+    /// The agents' sign-in page, <c>{auth}/authorize</c> (halopsa-api §11.3), with <c>?tenant=</c> when a tenant is set;
+    /// the authorization request's parameters follow with <c>&amp;</c>.
+    /// </summary>
+    public Uri AuthorizeUri => AuthEndpoint("authorize");
+
+    private Uri AuthEndpoint(string endpoint)
     {
-        get
-        {
-            var auth = string.IsNullOrWhiteSpace(AuthUrl) ? BaseUrl.TrimEnd('/') + "/auth" : AuthUrl.TrimEnd('/');
-            var tenant = string.IsNullOrWhiteSpace(Tenant) ? string.Empty : "?tenant=" + Uri.EscapeDataString(Tenant);
-            return new Uri(auth + "/token" + tenant, UriKind.Absolute);
-        }
+        var auth = string.IsNullOrWhiteSpace(AuthUrl) ? BaseUrl.TrimEnd('/') + "/auth" : AuthUrl.TrimEnd('/');
+        var tenant = string.IsNullOrWhiteSpace(Tenant) ? string.Empty : "?tenant=" + Uri.EscapeDataString(Tenant);
+        return new Uri(auth + "/" + endpoint + tenant, UriKind.Absolute);
     }
 
     /// <summary>Describes the connection without the secret.</summary>

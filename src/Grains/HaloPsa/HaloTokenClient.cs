@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace HaloMcp.Grains.HaloPsa;
 
 /// <summary>
-/// Requests client-credentials tokens from HaloPSA's authorisation server (<c>POST {auth}/token</c>, form-encoded).
+/// Requests tokens from HaloPSA's authorisation server (client credentials, and agents' authorization code and refresh token) (<c>POST {auth}/token</c>, form-encoded).
 /// Failures become <see cref="HaloApiException"/> subtypes whose messages never contain the secret or a token.
 /// </summary>
 /// <param name="httpClient">The HTTP client.</param>
@@ -21,21 +21,77 @@ public sealed class HaloTokenClient(HttpClient httpClient, HaloConnection connec
     /// <summary>The connection this client requests tokens for.</summary>
     public HaloConnection Connection => connection;
 
-    /// <summary>Requests a new token.</summary>
+    /// <summary>Requests a new client-credentials token.</summary>
     /// <exception cref="HaloAuthenticationException">Bad credentials, refused scope or grant.</exception>
     /// <exception cref="HaloTransientException">The authorisation server failed or could not be reached.</exception>
     public async Task<HaloAccessToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
+        HaloApiClientLog.RequestingToken(logger, connection.ClientId, connection.TokenUri.Host);
+        var (token, _) = await PostAsync(
+            connection.ClientId,
+            [
+                new("grant_type", "client_credentials"),
+                new("client_id", connection.ClientId),
+                new("client_secret", connection.ClientSecret),
+                new("scope", connection.Scope),
+            ],
+            agent: false,
+            cancellationToken);
+        return token;
+    }
+
+    /// <summary>
+    /// Redeems an agent's authorization code (authorization code + PKCE, halopsa-api §11.3) for the sign-in application
+    /// <paramref name="clientId"/> (with <paramref name="clientSecret"/> when it is confidential).
+    /// </summary>
+    /// <exception cref="HaloAuthenticationException">HaloPSA refused the code.</exception>
+    /// <exception cref="HaloTransientException">The authorisation server failed or could not be reached.</exception>
+    public async Task<HaloAgentTokens> RedeemAgentCodeAsync(
+        string clientId, string? clientSecret, string code, string codeVerifier, Uri redirectUri, CancellationToken cancellationToken)
+    {
+        List<KeyValuePair<string, string>> form =
+        [
+            new("grant_type", "authorization_code"),
+            new("client_id", clientId),
+            new("code", code),
+            new("code_verifier", codeVerifier),
+            new("redirect_uri", redirectUri.ToString()),
+        ];
+        if (clientSecret is not null)
+        {
+            form.Add(new("client_secret", clientSecret));
+        }
+
+        var (token, refresh) = await PostAsync(clientId, form, agent: true, cancellationToken);
+        return new HaloAgentTokens(token, refresh);
+    }
+
+    /// <summary>Refreshes an agent's tokens; HaloPSA retires <paramref name="refreshToken"/> and answers a new one.</summary>
+    /// <exception cref="HaloAuthenticationException">HaloPSA no longer accepts the refresh token.</exception>
+    /// <exception cref="HaloTransientException">The authorisation server failed or could not be reached.</exception>
+    public async Task<HaloAgentTokens> RefreshAgentAsync(string clientId, string? clientSecret, string refreshToken, CancellationToken cancellationToken)
+    {
+        List<KeyValuePair<string, string>> form =
+        [
+            new("grant_type", "refresh_token"),
+            new("client_id", clientId),
+            new("refresh_token", refreshToken),
+        ];
+        if (clientSecret is not null)
+        {
+            form.Add(new("client_secret", clientSecret));
+        }
+
+        var (token, refresh) = await PostAsync(clientId, form, agent: true, cancellationToken);
+        return new HaloAgentTokens(token, refresh);
+    }
+
+    private async Task<(HaloAccessToken Token, string? RefreshToken)> PostAsync(
+        string clientId, List<KeyValuePair<string, string>> fields, bool agent, CancellationToken cancellationToken)
+    {
         var tokenUri = connection.TokenUri;
         var path = tokenUri.AbsolutePath;
-        HaloApiClientLog.RequestingToken(logger, connection.ClientId, tokenUri.Host);
-        using var form = new FormUrlEncodedContent(
-        [
-            new("grant_type", "client_credentials"),
-            new("client_id", connection.ClientId),
-            new("client_secret", connection.ClientSecret),
-            new("scope", connection.Scope),
-        ]);
+        using var form = new FormUrlEncodedContent(fields);
         HttpStatusCode status;
         byte[] body;
         try
@@ -57,11 +113,13 @@ public sealed class HaloTokenClient(HttpClient httpClient, HaloConnection connec
         if ((int)status is >= 200 and < 300 && !string.IsNullOrEmpty(parsed?.AccessToken))
         {
             var lifetime = TimeSpan.FromSeconds(parsed.ExpiresIn > 0 ? parsed.ExpiresIn : 3600);
-            return new HaloAccessToken(parsed.AccessToken, timeProvider.GetUtcNow() + lifetime, parsed.Scope ?? connection.Scope);
+            return (new HaloAccessToken(parsed.AccessToken, timeProvider.GetUtcNow() + lifetime, parsed.Scope ?? connection.Scope), parsed.RefreshToken);
         }
 
-        HaloApiClientLog.TokenRequestFailed(logger, connection.ClientId, (int)status, parsed?.Error);
-        throw Failure(status, parsed?.Error, path);
+        HaloApiClientLog.TokenRequestFailed(logger, clientId, (int)status, parsed?.Error);
+        throw agent && (int)status is >= 400 and < 500 and not 429 && parsed?.Error is "invalid_grant" or "invalid_client" or "unauthorized_client" or "invalid_scope"
+            ? new HaloAuthenticationException("HaloPSA no longer accepts this agent sign-in; sign in again.", status, path)
+            : Failure(status, parsed?.Error, path);
     }
 
     private HaloApiException Failure(HttpStatusCode status, string? error, string path)

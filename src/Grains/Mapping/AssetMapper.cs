@@ -11,8 +11,8 @@ public static class AssetMapper
         a.Id, PlainText.OrNull(a.InventoryNumber), PlainText.OrNull(a.KeyField), PlainText.Id(a.AssetTypeId), PlainText.OrNull(a.AssetTypeName),
         PlainText.Id(a.ClientId), PlainText.OrNull(a.ClientName), PlainText.Id(a.SiteId), PlainText.OrNull(a.SiteName), PlainText.OrNull(a.StatusName), a.Inactive);
 
-    /// <summary>One asset with its populated fields and linked tickets.</summary>
-    public static AssetDetail ToDetail(HaloAsset a, IReadOnlyList<LinkedTicket> linkedTickets) => new(
+    /// <summary>One asset with its populated fields, and its linked tickets when they were read.</summary>
+    public static AssetDetail ToDetail(HaloAsset a, IReadOnlyList<LinkedTicket>? linkedTickets) => new(
         a.Id, PlainText.OrNull(a.InventoryNumber), PlainText.OrNull(a.KeyField), PlainText.OrNull(a.KeyField2), PlainText.OrNull(a.KeyField3),
         PlainText.Id(a.AssetTypeId), PlainText.OrNull(a.AssetTypeName), PlainText.Id(a.ClientId), PlainText.OrNull(a.ClientName),
         PlainText.Id(a.SiteId), PlainText.OrNull(a.SiteName), PlainText.OrNull(a.StatusName), a.Inactive, a.WarrantyEnd,

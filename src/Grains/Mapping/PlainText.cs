@@ -24,7 +24,8 @@ public static partial class PlainText
             return null;
         }
 
-        return text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
+        // Cut with ASCII dots: an ellipsis costs six bytes in a result once JSON-escaped.
+        return text.Length <= max ? text : string.Concat(text.AsSpan(0, max).TrimEnd(), "...");
     }
 
     /// <summary>Null for empty strings, so that structured results leave out what HaloPSA left blank.</summary>

@@ -1,4 +1,5 @@
 using HaloMcp.Grains.HaloPsa;
+using HaloMcp.Grains.HaloPsa.Model;
 using HaloMcp.Grains.Mapping;
 using HaloMcp.Grains.Paging;
 using HaloMcp.Grains.Projects;
@@ -16,39 +17,51 @@ using WireUserQuery = HaloMcp.Grains.HaloPsa.Queries.UserQuery;
 
 namespace HaloMcp.Grains.ServiceDesk;
 
-/// <summary>A tenant's service-desk reads. It owns no state, so its calls interleave freely on one
+/// <summary>A tenant's service-desk reads; ticket rows it lists become their grains' cached copies. It owns no state, so its calls interleave freely on one
 /// activation per tenant (not a stateless worker: Orleans 10.4.2 does not pass a caller's cancellation into a
 /// stateless worker, and a caller that gives up must leave the budget's queue).</summary>
 [Reentrant]
-public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServiceDeskGrain
+public sealed class ServiceDeskGrain(TenantHaloClients clients, TimeProvider time) : Grain, IServiceDeskGrain
 {
     /// <summary>How many of a client's or agent's tickets <see cref="ListActionsAsync"/> reads when no ticket is given.</summary>
     public const int ActionScanTickets = 15;
 
+    private RefusedScans? _refusals;
+
     private string TenantId => this.GetPrimaryKeyString();
+
+    private RefusedScans Refusals => _refusals ??= new RefusedScans(time);
 
     /// <inheritdoc />
     public async Task<PagedResult<TicketRow>> ListTicketsAsync(TicketQuery query, CancellationToken cancellationToken)
     {
+        var asked = time.GetUtcNow();
         var page = await clients.CallAsync(TenantId, c => c.ListTicketsAsync(ToWire(query), cancellationToken));
+        await SeedAsync(page.Items, asked);
         return Pages.Map(page, TicketMapper.ToRow);
     }
 
     /// <inheritdoc />
-    public async Task<PagedResult<ActionRow>> ListActionsAsync(ActionQuery query, CancellationToken cancellationToken)
+    public async Task<ActionPage> ListActionsAsync(ActionQuery query, CancellationToken cancellationToken)
     {
         if (query.TicketId is { } ticketId)
         {
+            if (query.AgentId is null && !query.BillableOnly && query.ClientId is null && query.DateFrom is null && query.DateTo is null)
+            {
+                // The ticket's grain keeps its actions (get_ticket reads them too), fresh within the tenant's bound.
+                return await GrainFactory.GetGrain<ITicketGrain>(ticketId, TenantId).ListActionsAsync(query.Page, query.PageSize, cancellationToken);
+            }
+
             var wire = new WireActionQuery { TicketId = ticketId, DateFrom = query.DateFrom, DateTo = InclusiveEnd(query.DateTo), Page = query.Page, PageSize = query.PageSize };
             if (query.AgentId is null && !query.BillableOnly && query.ClientId is null)
             {
-                var page = await clients.CallAsync(TenantId, c => c.ListActionsAsync(wire, cancellationToken));
-                return Pages.Map(page, TicketMapper.ToRow);
+                return Fresh(Pages.Map(await clients.CallAsync(TenantId, c => c.ListActionsAsync(wire, cancellationToken)), TicketMapper.ToRow));
             }
 
-            return await Pages.FilterAsync(
-                (n, ct) => clients.CallAsync(TenantId, c => c.ListActionsAsync(wire with { Page = n, PageSize = HaloApiClient.MaxPageSize }, ct)),
-                a => Keep(a, query), TicketMapper.ToRow, query.Page, query.PageSize, "give a date range.", cancellationToken);
+            var scan = wire with { Page = 0, PageSize = HaloApiClient.MaxPageSize };
+            return Fresh(await Pages.FilterAsync(
+                (n, ct) => clients.CallAsync(TenantId, c => c.ListActionsAsync(scan with { Page = n }, ct)),
+                a => Keep(a, query), TicketMapper.ToRow, query.Page, query.PageSize, "give a date range.", Refusals, scan, cancellationToken));
         }
 
         // HaloPSA lists actions per ticket only, so a client's or agent's work is gathered from their most recently
@@ -67,7 +80,7 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
 
         var ordered = all.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).ToList();
         var rows = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
-        return new PagedResult<ActionRow>(rows, query.Page, query.PageSize, ordered.Count, query.Page * query.PageSize < ordered.Count);
+        return new ActionPage(rows, query.Page, query.PageSize, ordered.Count, query.Page * query.PageSize < ordered.Count, false, 0);
     }
 
     /// <inheritdoc />
@@ -101,7 +114,7 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         var limit = query.Limit;
         (IReadOnlyList<SearchHit> Hits, int Total) found = query.Entity switch
         {
-            SearchEntity.Tickets => Hits(await clients.CallAsync(TenantId, c => c.ListTicketsAsync(new WireTicketQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken)),
+            SearchEntity.Tickets => Hits(await SearchTicketsAsync(text, limit, cancellationToken),
                 t => new SearchHit(t.Id, t.Summary ?? $"#{t.Id}", TextOf(t.ClientName, t.StatusName))),
             SearchEntity.Clients => Hits(await clients.CallAsync(TenantId, c => c.ListClientsAsync(new WireClientQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken)),
                 x => new SearchHit(x.Id, x.Name ?? $"#{x.Id}", x.Inactive ? "inactive" : PlainText.OrNull(x.TopLevelName))),
@@ -116,6 +129,25 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
         };
         return new SearchResult(query.Entity, text, found.Hits, found.Total);
     }
+
+    /// <summary>
+    /// Hands the rows that carry a whole ticket to their grains as cached copies, so the read of a ticket just listed
+    /// costs no request. Each grain keeps the newer of its copy and the row.
+    /// </summary>
+    private Task SeedAsync(IReadOnlyList<HaloTicket> rows, DateTimeOffset asked) =>
+        Task.WhenAll(rows.Select(row => TicketMapper.ToCopyFromRow(row) is { } copy
+            ? GrainFactory.GetGrain<ITicketCache>(row.Id, TenantId).ApplyAsync(new TicketChange(copy, asked))
+            : Task.CompletedTask));
+
+    private async Task<HaloPage<HaloTicket>> SearchTicketsAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var asked = time.GetUtcNow();
+        var page = await clients.CallAsync(TenantId, c => c.ListTicketsAsync(new WireTicketQuery { Search = text, Page = 1, PageSize = limit }, cancellationToken));
+        await SeedAsync(page.Items, asked);
+        return page;
+    }
+
+    private static ActionPage Fresh(PagedResult<ActionRow> page) => new(page.Items, page.Page, page.PageSize, page.Total, page.HasMore, false, 0);
 
     /// <summary>The HaloPSA ticket query a tool's ticket query means.</summary>
     public static WireTicketQuery ToWire(TicketQuery query) => new()
@@ -136,8 +168,8 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients) : Grain, IServic
 
     private async Task<(IReadOnlyList<SearchHit>, int)> SearchAgentsAsync(string text, int limit, CancellationToken cancellationToken)
     {
-        var agents = await GrainFactory.GetGrain<ITenantGrain>(TenantId)
-            .GetAgentsAsync(new Reference.AgentQuery(null, IncludeInactive: true, text), cancellationToken);
+        var agents = (await GrainFactory.GetGrain<ITenantGrain>(TenantId)
+            .GetAgentsAsync(new Reference.AgentQuery(null, IncludeInactive: true, text), cancellationToken)).Items;
         return ([.. agents.Take(limit).Select(a => new SearchHit(a.Id, a.Name, TextOf(a.Email, a.Team)))], agents.Count);
     }
 

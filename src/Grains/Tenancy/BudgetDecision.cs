@@ -4,4 +4,5 @@ namespace HaloMcp.Grains.Tenancy;
 /// <param name="Granted">Whether a permit was taken.</param>
 /// <param name="NextSlotAt">When granted, now; otherwise the earliest time a permit can be had (a pause included).</param>
 /// <param name="InWindow">Permits in the window after the decision.</param>
-public readonly record struct BudgetDecision(bool Granted, DateTimeOffset NextSlotAt, int InWindow);
+/// <param name="Paused">Whether a pause after HaloPSA's 429 is what holds the permit back (not the tenant's own use).</param>
+public readonly record struct BudgetDecision(bool Granted, DateTimeOffset NextSlotAt, int InWindow, bool Paused = false);

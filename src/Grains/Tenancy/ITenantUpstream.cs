@@ -25,7 +25,10 @@ public interface ITenantUpstream : IGrainWithStringKey
     [Alias("ReportTokenRejected")]
     Task ReportTokenRejectedAsync(string rejectedToken, CancellationToken cancellationToken);
 
-    /// <summary>HaloPSA answered 429: pause the tenant for <paramref name="retryAfter"/> (or its whole window).</summary>
+    /// <summary>
+    /// HaloPSA answered 429: pause the tenant for <paramref name="retryAfter"/>, or without one for a short pause that
+    /// grows while 429s keep coming (<see cref="RateLimitBackoff"/>).
+    /// </summary>
     [Alias("ReportRateLimited")]
     Task ReportRateLimitedAsync(TimeSpan? retryAfter, CancellationToken cancellationToken);
 }

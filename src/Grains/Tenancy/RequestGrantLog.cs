@@ -37,7 +37,7 @@ public sealed class RequestGrantLog
         Expire(now - budget.Window);
         if (_pausedUntil is { } until && until > now)
         {
-            return new BudgetDecision(false, until, _count);
+            return new BudgetDecision(false, until, _count, Paused: true);
         }
 
         if (_count >= budget.Requests)

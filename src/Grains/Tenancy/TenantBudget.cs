@@ -38,6 +38,7 @@ public sealed class TenantBudget(
     private readonly LinkedList<Waiter> _queue = new();
     private DateTimeOffset? _wakeUpAt;
     private Task? _reserving;
+    private int _reservingCount;
 
     /// <summary>Permits granted at once.</summary>
     public long GrantedImmediately { get; private set; }
@@ -48,8 +49,11 @@ public sealed class TenantBudget(
     /// <summary>Callers refused because their deadline came before a permit could.</summary>
     public long Rejected { get; private set; }
 
-    /// <summary>Callers waiting right now (those that gave up are not counted).</summary>
-    public int QueueLength => _queue.Count(w => !w.Task.IsCompleted);
+    /// <summary>
+    /// Callers the budget holds back right now: those that gave up are not counted, nor those a durable reservation
+    /// being written will serve in a moment.
+    /// </summary>
+    public int QueueLength => Math.Max(0, Queued - (_reserving is null ? 0 : _reservingCount));
 
     /// <summary>The budget actually enforced: the tenant's N over its window plus the skew margin.</summary>
     public RequestBudget EnforcedBudget
@@ -62,7 +66,9 @@ public sealed class TenantBudget(
     }
 
     /// <summary>Whether nothing of this budget still counts: no grant in the window, no pause, nobody waiting.</summary>
-    public bool IsIdle => QueueLength == 0 && _log.IsIdle(EnforcedBudget, time.GetUtcNow());
+    public bool IsIdle => Queued == 0 && _log.IsIdle(EnforcedBudget, time.GetUtcNow());
+
+    private int Queued => _queue.Count(w => !w.Task.IsCompleted);
 
     /// <summary>Takes one permit for one upstream request, waiting in arrival order until <paramref name="deadline"/>.</summary>
     /// <returns>True when the caller had to wait for it.</returns>
@@ -90,7 +96,7 @@ public sealed class TenantBudget(
             else if (deadline < decision.NextSlotAt)
             {
                 Rejected++;
-                return ValueTask.FromException<bool>(RateLimited(decision.NextSlotAt - now));
+                return ValueTask.FromException<bool>(RateLimited(decision.NextSlotAt - now, decision.Paused));
             }
             else
             {
@@ -180,7 +186,8 @@ public sealed class TenantBudget(
             if (check.Granted && _reserving is null)
             {
                 var room = enforced.Requests - check.InWindow;
-                _reserving = ReserveAsync(Math.Clamp(Math.Max(options.ReservationBlock, waiting), 1, room), now, now - enforced.Window);
+                _reservingCount = Math.Clamp(Math.Max(options.ReservationBlock, waiting), 1, room);
+                _reserving = ReserveAsync(_reservingCount, now, now - enforced.Window);
             }
 
             return check with { Granted = false };
@@ -240,7 +247,7 @@ public sealed class TenantBudget(
             {
                 // Nobody queued can be served before the next slot: refuse those whose deadline comes first, now,
                 // with an honest retry time, instead of letting them wait for nothing.
-                RefuseThoseDueBefore(decision.NextSlotAt, now);
+                RefuseThoseDueBefore(decision.NextSlotAt, now, decision.Paused);
                 if (FirstWaiting() is not null)
                 {
                     ScheduleWakeUp(decision.NextSlotAt, now);
@@ -273,7 +280,7 @@ public sealed class TenantBudget(
         return _queue.First?.Value;
     }
 
-    private void RefuseThoseDueBefore(DateTimeOffset nextSlotAt, DateTimeOffset now)
+    private void RefuseThoseDueBefore(DateTimeOffset nextSlotAt, DateTimeOffset now, bool paused)
     {
         for (var node = _queue.First; node is not null;)
         {
@@ -282,7 +289,7 @@ public sealed class TenantBudget(
             {
                 _queue.Remove(node);
                 node.Value.Registration.Dispose();
-                if (node.Value.TrySetException(RateLimited(nextSlotAt - now)))
+                if (node.Value.TrySetException(RateLimited(nextSlotAt - now, paused)))
                 {
                     Rejected++;
                 }
@@ -296,7 +303,7 @@ public sealed class TenantBudget(
     {
         _queue.Remove(waiter);
         waiter.Registration.Dispose();
-        if (waiter.TrySetException(RateLimited(retryAfter)))
+        if (waiter.TrySetException(RateLimited(retryAfter, paused: false)))
         {
             Rejected++;
         }
@@ -314,8 +321,11 @@ public sealed class TenantBudget(
         scheduleWakeUp(due < TimeSpan.Zero ? TimeSpan.Zero : due);
     }
 
-    private static HaloOperationException RateLimited(TimeSpan retryAfter) =>
-        HaloOperationException.RateLimited(retryAfter, "the tenant's HaloPSA request budget is spent");
+    // A pause after HaloPSA's own 429 is not this tenant's budget being spent: another integration may share HaloPSA's limit.
+    private static HaloOperationException RateLimited(TimeSpan retryAfter, bool paused) =>
+        HaloOperationException.RateLimited(retryAfter, paused
+            ? "HaloPSA answered 429 (its limit is shared with any other integration of the instance), so requests are held back"
+            : "the tenant's HaloPSA request budget is spent");
 
     private sealed class Waiter(DateTimeOffset deadline) : TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)
     {

@@ -15,9 +15,12 @@ namespace HaloMcp.Grains.Writes;
 [Repeatable]
 public interface IIdempotentWriteGrain : IGrainWithStringKey
 {
-    /// <summary>Creates a ticket for client <paramref name="clientId"/>, once.</summary>
+    /// <summary>
+    /// Creates a ticket for client <paramref name="clientId"/>, once; answers the new ticket as HaloPSA saved it, with
+    /// when it was sent (a repeat answers the first).
+    /// </summary>
     [Alias("CreateTicket")]
-    Task<TicketDetail> CreateTicketAsync(int clientId, CreateTicketCommand command, CancellationToken cancellationToken);
+    Task<TicketChange> CreateTicketAsync(int clientId, CreateTicketCommand command, CancellationToken cancellationToken);
 
     /// <summary>Creates an asset for client <paramref name="clientId"/>, once.</summary>
     [Alias("CreateAsset")]

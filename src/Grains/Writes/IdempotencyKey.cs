@@ -6,7 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace HaloMcp.Grains.Writes;
 
 /// <summary>
-/// The key of an <see cref="IIdempotentWriteGrain"/>: tenant, operation, the entity it is for, and a hash of the
+/// The key of an <see cref="IIdempotentWriteGrain"/>: tenant (and the agent acting, if any), operation, the entity it is for, and a hash of the
 /// write's canonical arguments. Identical writes meet in one activation; different ones never do.
 /// </summary>
 public static class IdempotencyKey
@@ -16,6 +16,10 @@ public static class IdempotencyKey
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, type)));
         var entity = entityId?.ToString(CultureInfo.InvariantCulture) ?? "-";
-        return $"{tenantId}/{operation}/{entity}/{hash}";
+
+        // Writes made as one HaloPSA agent are that agent's: another agent's identical write is its own, not a repeat.
+        return Tenancy.ActingAgent.CacheIdentity is { } agent
+            ? $"{tenantId}/{agent}/{operation}/{entity}/{hash}"
+            : $"{tenantId}/{operation}/{entity}/{hash}";
     }
 }

@@ -49,9 +49,10 @@ public sealed partial class IdempotentWriteGrain(
     }
 
     /// <inheritdoc />
-    public Task<TicketDetail> CreateTicketAsync(int clientId, CreateTicketCommand command, CancellationToken cancellationToken) =>
+    public Task<TicketChange> CreateTicketAsync(int clientId, CreateTicketCommand command, CancellationToken cancellationToken) =>
         OnceAsync("ticket create", async () =>
         {
+            var sent = time.GetUtcNow();
             var saved = await clients.CallAsync(TenantId, c => c.CreateTicketAsync(
                 new HaloTicketWrite
                 {
@@ -60,7 +61,7 @@ public sealed partial class IdempotentWriteGrain(
                     StatusId = command.StatusId, TeamId = command.TeamId, AgentId = command.AgentId,
                 },
                 CancellationToken.None));
-            return TicketMapper.ToDetail(saved, [], null);
+            return new TicketChange(TicketMapper.ToCopy(saved), sent);
         });
 
     /// <inheritdoc />

@@ -15,6 +15,12 @@ public static class TenantConfigurationRules
     private static readonly HashSet<string> KnownBudgetSettings = new(
         typeof(TenantBudgetOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> KnownAgentSignInSettings = new(
+        typeof(AgentSignInOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> KnownWebhookSettings = new(
+        typeof(TenantWebhookOptions).GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+
     private static readonly SearchValues<char> IdCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
 
@@ -71,6 +77,11 @@ public static class TenantConfigurationRules
             {
                 errors.Add($"{label}: Budget.Requests and Budget.WindowSeconds must both be positive");
             }
+
+            if (tenant.AgentSignIn is { } signIn && string.IsNullOrWhiteSpace(signIn.ClientId))
+            {
+                errors.Add($"{label}: AgentSignIn.ClientId is required (the HaloPSA application agents sign in through)");
+            }
         }
 
         // A misspelt key would otherwise be dropped silently by the binder.
@@ -84,6 +95,16 @@ public static class TenantConfigurationRules
             foreach (var setting in tenant.GetSection(nameof(TenantOptions.Budget)).GetChildren().Where(c => !KnownBudgetSettings.Contains(c.Key)))
             {
                 errors.Add($"Tenants[{tenant.Key}]: unknown setting 'Budget:{setting.Key}'");
+            }
+
+            foreach (var setting in tenant.GetSection(nameof(TenantOptions.AgentSignIn)).GetChildren().Where(c => !KnownAgentSignInSettings.Contains(c.Key)))
+            {
+                errors.Add($"Tenants[{tenant.Key}]: unknown setting 'AgentSignIn:{setting.Key}'");
+            }
+
+            foreach (var setting in tenant.GetSection(nameof(TenantOptions.Webhook)).GetChildren().Where(c => !KnownWebhookSettings.Contains(c.Key)))
+            {
+                errors.Add($"Tenants[{tenant.Key}]: unknown setting 'Webhook:{setting.Key}'");
             }
         }
     }

@@ -40,6 +40,17 @@ public sealed class TenantOptions
     /// <summary>The tenant's request budget; HaloPSA's evidenced default when unset.</summary>
     public TenantBudgetOptions? Budget { get; set; }
 
+    /// <summary>
+    /// Whether nothing may be written through HaloMcp: every key and every token of the tenant sees only the read tools.
+    /// </summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>HaloPSA agent sign-in on the consent page (off when unset).</summary>
+    public AgentSignInOptions? AgentSignIn { get; set; }
+
+    /// <summary>The credential of the tenant's HaloPSA webhook profile; unset when its HaloPSA posts no webhooks.</summary>
+    public TenantWebhookOptions? Webhook { get; set; }
+
     /// <summary>Hashes (<c>sha256:&lt;64 hex&gt;</c>, see <c>hash-key</c>) of the API keys that act for this tenant.</summary>
     public IList<string> ApiKeyHashes { get; } = [];
 
@@ -52,5 +63,13 @@ public sealed class TenantOptions
         HaloTenant: string.IsNullOrWhiteSpace(HaloTenant) ? null : HaloTenant,
         AuthUrl: string.IsNullOrWhiteSpace(AuthUrl) ? null : new Uri(AuthUrl),
         Scope: string.IsNullOrWhiteSpace(Scope) ? "all" : Scope,
-        Budget: Budget is { } b ? new RequestBudget(b.Requests, TimeSpan.FromSeconds(b.WindowSeconds)) : null);
+        Budget: Budget is { } b ? new RequestBudget(b.Requests, TimeSpan.FromSeconds(b.WindowSeconds)) : null,
+        ReadOnly: ReadOnly,
+        AgentSignIn: AgentSignIn is { ClientId: { Length: > 0 } signInClient } signIn
+            ? new AgentSignInApplication(
+                signInClient,
+                string.IsNullOrWhiteSpace(signIn.ClientSecret) ? null : signIn.ClientSecret,
+                string.IsNullOrWhiteSpace(signIn.Scope) ? "all offline_access" : signIn.Scope)
+            : null,
+        ReceivesWebhooks: Webhook is not null);
 }

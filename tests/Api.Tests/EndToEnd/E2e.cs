@@ -61,6 +61,12 @@ internal static class E2e
 
     public static bool Bool(this JsonObject o, string name) => o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
+    /// <summary>A simulator date (naive UTC) as the server hands it out: to the second.</summary>
+    public static DateTimeOffset? Instant(this JsonObject o, string name) =>
+        o.Str(name) is { } text
+            ? DateTimeOffset.Parse(text + "Z", CultureInfo.InvariantCulture) is var d ? d.AddTicks(-(d.Ticks % TimeSpan.TicksPerSecond)) : null
+            : null;
+
     /// <summary>A simulator string as the server hands it out: trimmed, and null when blank.</summary>
     public static string? Named(this JsonObject o, string name) => string.IsNullOrWhiteSpace(o.Str(name)) ? null : o.Str(name)!.Trim();
 }

@@ -1,6 +1,7 @@
 using HaloMcp.Api.Auth;
 using HaloMcp.Api.Hosting;
 using HaloMcp.HaloSim;
+using HaloMcp.HaloSim.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,13 +9,17 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol.Client;
+using Orleans.TestingHost;
 
 namespace HaloMcp.Api.Tests.EndToEnd;
 
 /// <summary>
 /// The HaloPSA simulator (instances <c>alpha</c> and <c>beta</c>, different seeds and sizes) and the real MCP server
 /// on Kestrel at 127.0.0.1, with tenants <c>alpha</c>, <c>beta</c> and <c>broken</c> (alpha's instance, wrong secret).
+/// <see cref="StartWithWebhooksAsync"/> runs both on one <see cref="FakeTimeProvider"/> and gives alpha and beta webhook
+/// credentials; each instance's webhook profile then posts every change to its tenant's receiver.
 /// </summary>
 public sealed class EndToEndHost : IAsyncDisposable
 {
@@ -24,17 +29,28 @@ public sealed class EndToEndHost : IAsyncDisposable
     public const string AlphaSecret = "alpha-halo-secret-d41d8cd98f00";
     public const string BetaSecret = "beta-halo-secret-9e107d9d372b";
     public const string BrokenSecret = "broken-halo-secret-e4da3b7fbbce";
+    public const string AlphaWebhookUser = "halopsa-alpha";
+    public const string AlphaWebhookPassword = "alpha-webhook-password-0f9e8d7c6b5a49382716";
+    public const string BetaWebhookUser = "halopsa-beta";
+    public const string BetaWebhookPassword = "beta-webhook-password-1a2b3c4d5e6f70819203";
 
     /// <summary>Alpha has tickets 1..400; beta only 1..100 (its projects follow at 101..108), so 250 exists only in alpha.</summary>
     public const int TicketOnlyInAlpha = 250;
 
-    private EndToEndHost(HaloSimHost sim, WebApplication app, LogCapture logs, Uri mcpUrl)
+    private EndToEndHost(HaloSimHost sim, WebApplication app, LogCapture logs, Uri mcpUrl, FakeTimeProvider? clock)
     {
         Sim = sim;
         App = app;
         Logs = logs;
         McpUrl = mcpUrl;
+        Clock = clock;
     }
+
+    /// <summary>The clock of the simulator and the server, when they share a fake one.</summary>
+    public FakeTimeProvider? Clock { get; }
+
+    /// <summary>Where tenant <paramref name="tenant"/>'s HaloPSA posts its webhooks.</summary>
+    public Uri WebhookUrl(string tenant) => new(McpUrl, "/webhooks/halopsa/" + tenant);
 
     public HaloSimHost Sim { get; }
 
@@ -60,7 +76,40 @@ public sealed class EndToEndHost : IAsyncDisposable
         RecurringInvoices = 20, Agents = 5, Teams = 4, Projects = 8, Reports = 6,
     };
 
-    public static async Task<EndToEndHost> StartAsync(params string[] extraArgs)
+    public static Task<EndToEndHost> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <summary>
+    /// Both on <paramref name="clock"/>, alpha and beta with webhook credentials, and each instance's webhook profile
+    /// ("HaloMcp", every event, Basic) posting to its tenant's receiver.
+    /// </summary>
+    public static async Task<EndToEndHost> StartWithWebhooksAsync(FakeTimeProvider clock, params string[] extraArgs)
+    {
+        string[] webhooks =
+        [
+            "--Tenants:0:Webhook:Username=" + AlphaWebhookUser, "--Tenants:0:Webhook:PasswordHash=" + ApiKeyHash.Compute(AlphaWebhookPassword),
+            "--Tenants:1:Webhook:Username=" + BetaWebhookUser, "--Tenants:1:Webhook:PasswordHash=" + ApiKeyHash.Compute(BetaWebhookPassword),
+        ];
+        var host = await StartAsync(clock, [.. webhooks, .. extraArgs]);
+        host.Alpha.Webhooks.Configure([Profile(host.WebhookUrl("alpha"), AlphaWebhookUser, AlphaWebhookPassword)]);
+        host.Beta.Webhooks.Configure([Profile(host.WebhookUrl("beta"), BetaWebhookUser, BetaWebhookPassword)]);
+        return host;
+    }
+
+    /// <summary>The webhook profile HaloMcp's documentation asks for: every event, Basic with the tenant's credential.</summary>
+    public static SimWebhookOptions Profile(Uri url, string username, string password, SimWebhookBatching batching = SimWebhookBatching.None, int batchDelaySeconds = 0) => new()
+    {
+        Id = "7f0c7c8e-0000-4000-8000-00000000000" + (username == AlphaWebhookUser ? "1" : "2"),
+        Name = "HaloMcp",
+        Url = url.ToString(),
+        Authentication = SimWebhookAuthentication.Basic,
+        BasicUsername = username,
+        BasicPassword = password,
+        BatchMethod = batching,
+        BatchDelaySeconds = batchDelaySeconds,
+    };
+
+    /// <summary>Both on <paramref name="clock"/> (none: real time), no tenant receiving webhooks.</summary>
+    public static async Task<EndToEndHost> StartAsync(FakeTimeProvider? clock, params string[] extraArgs)
     {
         var sim = await HaloSimHost.StartAsync(
             new HaloSimOptions
@@ -71,6 +120,7 @@ public sealed class EndToEndHost : IAsyncDisposable
                     Instance("beta", BetaSecret, seed: 22, BetaSizes()),
                 ],
             },
+            clock,
             loggerFactory: NullLoggerFactory.Instance);
         var logs = new LogCapture();
         string[] args =
@@ -85,10 +135,23 @@ public sealed class EndToEndHost : IAsyncDisposable
         ];
         var app = HaloMcpHost.BuildWebApplication(
             HostCommandLine.Parse(args),
-            new HaloMcpHostHooks { ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs) });
+            new HaloMcpHostHooks
+            {
+                ConfigureServices = services =>
+                {
+                    services.AddSingleton<ILoggerProvider>(logs);
+                    if (clock is not null)
+                    {
+                        // The grains' caches, budget and timers follow the test's clock; Orleans' own membership and
+                        // messaging stay on real time.
+                        services.AddSingleton<TimeProvider>(clock);
+                        services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+                    }
+                },
+            });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new EndToEndHost(sim, app, logs, new Uri(new Uri(address), "/mcp"));
+        return new EndToEndHost(sim, app, logs, new Uri(new Uri(address), "/mcp"), clock);
     }
 
     public async Task<McpClient> ConnectAsync(string apiKey)

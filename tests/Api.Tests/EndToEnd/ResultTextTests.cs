@@ -1,11 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using static HaloMcp.Api.Tests.EndToEnd.E2e;
 
 namespace HaloMcp.Api.Tests.EndToEnd;
 
 /// <summary>
-/// The text block of a result is a compact rendering of its structured content: every value is there, in far fewer
-/// bytes than the JSON (records as tables: one header of keys, one line of values per record).
+/// The text block of a result is a short summary, not a second copy of the structured content: a list says how many
+/// rows of how many and each row's id and title, a record its id, title and names, a cached result how old it is; the
+/// data itself is in the structured content only.
 /// </summary>
 public sealed class ResultTextTests(CatalogueFixture fixture) : IClassFixture<CatalogueFixture>
 {
@@ -13,14 +15,14 @@ public sealed class ResultTextTests(CatalogueFixture fixture) : IClassFixture<Ca
     {
         { "halopsa_list_tickets", """{"page_size":25}""" },
         { "halopsa_get_ticket", """{"ticket_id":3}""" },
-        { "halopsa_get_client", """{"client_id":2}""" },
+        { "halopsa_get_client", """{"client_id":2,"include_sites":true}""" },
         { "halopsa_list_statuses", "{}" },
         { "halopsa_revenue_breakdown", """{"date_from":"2024-01-01","date_to":"2026-01-01"}""" },
     };
 
     [Theory]
     [MemberData(nameof(Calls))]
-    public async Task The_text_holds_every_value_of_the_structured_result_in_fewer_bytes(string tool, string arguments)
+    public async Task The_text_summarises_the_structured_result_in_a_fraction_of_its_bytes(string tool, string arguments)
     {
         var args = JsonSerializer.Deserialize<Dictionary<string, object?>>(arguments)!;
 
@@ -29,21 +31,52 @@ public sealed class ResultTextTests(CatalogueFixture fixture) : IClassFixture<Ca
         Assert.NotEqual(true, result.IsError);
         var structured = result.StructuredContent!.Value;
         var text = Text(result);
-        foreach (var value in Scalars(structured))
+        var json = structured.GetRawText();
+        Assert.True(text.Length * 3 < json.Length, $"{tool}: text {text.Length} characters, JSON {json.Length}: the text repeats the data");
+        Assert.DoesNotContain("{\"", text, StringComparison.Ordinal);
+
+        if (structured.TryGetProperty("items", out var items))
         {
-            Assert.Contains(value.Replace("\n", "\\n", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal), text, StringComparison.Ordinal);
+            Assert.StartsWith($"{items.GetArrayLength()} item", text, StringComparison.Ordinal);
+            Assert.All(items.EnumerateArray().Where(i => i.TryGetProperty("id", out _)), i => Assert.Contains("#" + i.Int("id").ToString(CultureInfo.InvariantCulture), text, StringComparison.Ordinal));
+        }
+        else if (structured.TryGetProperty("id", out var id))
+        {
+            Assert.StartsWith("#" + id.GetInt32().ToString(CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+            Assert.Contains(structured.Str("summary") ?? structured.Str("name")!, text, StringComparison.Ordinal);
+            Assert.Contains(structured.Str("client_name") ?? structured.Str("name")!, text, StringComparison.Ordinal);
+        }
+        else
+        {
+            // No id, no list: the short top-level values (revenue totals), and the lists only by their length.
+            Assert.Contains("total: " + structured.GetProperty("total").GetRawText(), text, StringComparison.Ordinal);
+            Assert.Contains($"clients: {structured.GetProperty("clients").GetArrayLength()} (in the structured content)", text, StringComparison.Ordinal);
         }
 
-        var json = structured.GetRawText();
-        Assert.True(text.Length < json.Length, $"{tool}: text {text.Length} characters, JSON {json.Length}");
-        Assert.DoesNotContain("{\"", text, StringComparison.Ordinal);
+        if (structured.TryGetProperty("from_cache", out var cached))
+        {
+            Assert.Contains(cached.GetBoolean() ? $"From HaloMcp's cache, {structured.Int("age_seconds")} s old." : "Read from HaloPSA", text, StringComparison.Ordinal);
+        }
     }
 
-    private static IEnumerable<string> Scalars(JsonElement element) => element.ValueKind switch
+    /// <summary>Issue 12's byte targets, as a client receives them (the whole JSON-RPC answer: text and structured content).</summary>
+    [Fact]
+    public async Task A_page_of_25_tickets_and_a_ticket_showing_20_actions_each_fit_in_8_KB()
     {
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Scalars(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Scalars),
-        JsonValueKind.String => [element.GetString()!],
-        _ => [element.GetRawText()],
-    };
+        const int target = 8 * 1024;
+        const int ticketId = 399;
+        for (var i = 0; i < 20; i++)
+        {
+            await CallOk(fixture.Client, "halopsa_add_ticket_action", Args(("ticket_id", ticketId), ("timetaken", 10), ("note",
+                $"Update {i + 1}: spoke to the user, reproduced the fault on the second monitor after the driver update, rolled the display driver back to the previous version and scheduled a follow-up check for tomorrow morning.")));
+        }
+
+        var list = await Protocol.ToolListSizeTests.CallMessageAsync(fixture.Host.McpUrl, "halopsa_list_tickets", """{"page_size":25}""");
+        var ticket = await Protocol.ToolListSizeTests.CallMessageAsync(fixture.Host.McpUrl, "halopsa_get_ticket", $$"""{"ticket_id":{{ticketId}}}""");
+
+        Assert.Equal(25, JsonDocument.Parse(list).RootElement.GetProperty("result").GetProperty("structuredContent").GetProperty("items").GetArrayLength());
+        Assert.Equal(20, JsonDocument.Parse(ticket).RootElement.GetProperty("result").GetProperty("structuredContent").GetProperty("actions").GetArrayLength());
+        Assert.True(list.Length <= target, $"list_tickets, 25 rows: {list.Length:N0} bytes");
+        Assert.True(ticket.Length <= target, $"get_ticket, 20 actions: {ticket.Length:N0} bytes");
+    }
 }

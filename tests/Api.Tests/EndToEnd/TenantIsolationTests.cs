@@ -100,7 +100,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
                 Assert.Equal(record.Str("summary"), ticket.Str("summary"));
                 Assert.Equal(record.Int("client_id"), ticket.Int("client_id"));
                 Assert.Equal(record.Str("details"), ticket.Str("details"));
-                Assert.Equal(DateTimeOffset.Parse(record.Str("dateoccurred")! + "Z", System.Globalization.CultureInfo.InvariantCulture), ticket.GetProperty("date_occurred").GetDateTimeOffset());
+                Assert.Equal(record.Instant("dateoccurred"), ticket.GetProperty("date_occurred").GetDateTimeOffset());
                 break;
             case 2:
                 var page = await CallOk(client, "halopsa_list_tickets", Args(("page_size", 5), ("page", 1 + (i % 3))));

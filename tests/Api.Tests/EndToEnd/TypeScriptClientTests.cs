@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using HaloMcp.Api.Tests.Support;
 using HaloMcp.HaloSim;
 
 namespace HaloMcp.Api.Tests.EndToEnd;
@@ -51,69 +51,6 @@ public sealed class TypeScriptClientTests : IAsyncLifetime
         Assert.Contains("401", root.GetProperty("wrongKey").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<JsonDocument> RunClientAsync(string url, string apiKey, int clientId)
-    {
-        var directory = ClientDirectory();
-        if (!Directory.Exists(Path.Combine(directory, "node_modules", "@modelcontextprotocol", "sdk")))
-        {
-            // .ci/run installs it up front; this keeps a plain `dotnet test` working where npm reaches its registry.
-            var (code, _, error) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], directory, TimeSpan.FromMinutes(5));
-            Assert.True(code == 0, $"npm ci failed in {directory}: {error}");
-        }
-
-        var (exitCode, stdout, stderr) = await RunAsync("node", ["client.mjs", url, apiKey, clientId.ToString(System.Globalization.CultureInfo.InvariantCulture)], directory, TimeSpan.FromMinutes(2));
-        Assert.True(exitCode == 0, $"the TypeScript client failed ({exitCode}): {stderr}");
-        return JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
-    }
-
-    private static string ClientDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "TypeScriptClient");
-            if (File.Exists(Path.Combine(candidate, "client.mjs")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/Api.Tests/TypeScriptClient (client.mjs) was not found above " + AppContext.BaseDirectory);
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string command, string[] args, string directory, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(command) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new InvalidOperationException($"'{command}' is not installed; .ci/run installs node and npm (Debian packages nodejs, npm).", ex);
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cancel = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cancel.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{command} {string.Join(' ', args)} did not finish within {timeout}.");
-            }
-
-            return (process.ExitCode, await stdout, await stderr);
-        }
-    }
+    private static Task<JsonDocument> RunClientAsync(string url, string apiKey, int clientId) =>
+        TypeScriptClients.RunAsync("client.mjs", url, apiKey, clientId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

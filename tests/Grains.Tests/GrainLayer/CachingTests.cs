@@ -1,5 +1,6 @@
 using HaloMcp.Grains.Tenancy;
 using HaloMcp.Grains.Tickets;
+using HaloMcp.Grains.Tests.HaloPsa;
 using HaloMcp.HaloSim;
 using static HaloMcp.Grains.Tests.GrainLayer.GrainQueries;
 
@@ -20,7 +21,7 @@ public sealed class CachingTests
 
         Assert.Equal(1, rig.Count("acme", "GET", "/api/Status"));
         var statuses = rig.Instance("acme").Data.Count(SimEntityKind.Status);
-        Assert.All(answers, a => Assert.Equal(statuses, a.Count));
+        Assert.All(answers, a => Assert.Equal(statuses, a.Items.Count));
 
         // Just inside the time to live: still served from memory.
         var ttl = new ReferenceDataOptions().ReferenceDataTtl;
@@ -39,7 +40,7 @@ public sealed class CachingTests
     }
 
     [Fact]
-    public async Task An_update_replaces_the_cached_ticket_and_an_action_invalidates_it()
+    public async Task An_update_and_an_action_update_the_cached_ticket_from_their_answers_without_a_read()
     {
         await using var rig = await GrainLayerRig.StartAsync();
         var sim = rig.Instance("acme");
@@ -60,16 +61,20 @@ public sealed class CachingTests
         Assert.Equal("Replaced by the update", afterUpdate.Summary);
         Assert.Equal(Comparable(updated), Comparable(afterUpdate));
 
-        var action = await ticket.AddActionAsync(new AddActionCommand("Called the customer back", null, null, 15, true, null), default);
-        Assert.True(action.Id > 0);
+        var action = await ticket.AddActionAsync(new AddActionCommand("Called the customer back", null, null, 15, true, NewStatusId: 3), default);
         var afterAction = await ticket.GetAsync(false, default);
 
-        // The action made the cached ticket stale: the next read went to HaloPSA again.
-        Assert.Equal(2, TicketGets());
+        // The action's answer says how the ticket changed (its time, its last action, its status): still no read, and the
+        // copy is what HaloPSA now holds.
+        Assert.Equal(1, TicketGets());
+        var record = sim.Data.Get(SimEntityKind.Ticket, ticketId)!;
         Assert.Equal("Replaced by the update", afterAction.Summary);
-        Assert.True(afterAction.TimeTakenHours >= updated.TimeTakenHours + 0.25 - 1e-9, $"time taken {afterAction.TimeTakenHours} h does not include the new action");
-        await ticket.GetAsync(false, default);
-        Assert.Equal(2, TicketGets());
+        Assert.Equal(updated.TimeTakenHours + 0.25, afterAction.TimeTakenHours, 3);
+        Assert.Equal(double.Parse(record["timetaken"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture), afterAction.TimeTakenHours, 3);
+        Assert.Equal(3, afterAction.StatusId);
+        Assert.Equal(Text(record, "status_name"), afterAction.StatusName);
+        Assert.Equal(action.Date, afterAction.LastActionDate);
+        Assert.True(afterAction.FromCache);
     }
 
     [Fact]
@@ -86,22 +91,27 @@ public sealed class CachingTests
 
         var added = await ticket.AddActionAsync(new AddActionCommand("Swapped the toner", null, null, 10, true, null), default);
         var after = await rig.Entry(1).GetGrain<ITicketGrain>(ticketId, "acme").GetAsync(true, default);
+        var listed = await rig.Grains.GetGrain<IServiceDeskGrain>("acme").ListActionsAsync(new ActionQuery(ticketId, null, null, null, null, false, 1, 100), default);
 
-        // HaloPSA's answer to the write is the new action, so the list is extended, not reloaded...
+        // HaloPSA's answer to the write is the new action, so the list is extended, not reloaded, for get_ticket and
+        // list_actions alike...
         Assert.Equal(1, ActionListGets());
-        Assert.Equal(added, after.Actions[0]);
+        Assert.Equal(added with { TicketId = null }, after.Actions![0]);
         Assert.Equal(before.ActionsTotal + 1, after.ActionsTotal);
-        Assert.Equal(before.Actions.Take(after.Actions.Count - 1), after.Actions.Skip(1));
+        Assert.Equal(before.Actions!.Take(after.Actions.Count - 1), after.Actions.Skip(1));
+        Assert.True(listed.FromCache);
 
-        // ...and it is exactly what a fresh read from HaloPSA says (the ticket itself was refetched).
-        var reloaded = await rig.Grains.GetGrain<IServiceDeskGrain>("acme").ListActionsAsync(
-            new ActionQuery(ticketId, null, null, null, null, false, 1, 100), default);
-        Assert.Equal(reloaded.Total, after.ActionsTotal);
-        Assert.Contains(reloaded.Items, a => a.Id == added.Id && a.Note == "Swapped the toner");
-        Assert.Equal(2, rig.Requests("acme", "GET", $"/api/Tickets/{ticketId}").Count(e => e.Path.Equals($"/api/Tickets/{ticketId}", StringComparison.OrdinalIgnoreCase)));
+        // ...and it is exactly what HaloPSA holds: every action of the ticket, newest first.
+        var truth = sim.Data.Where(SimEntityKind.Action, a => HaloRig.Int(a, "ticket_id") == ticketId);
+        Assert.Equal(truth.Count, after.ActionsTotal);
+        Assert.Equal(truth.Count, listed.Total);
+        Assert.Equal(
+            [.. truth.OrderByDescending(a => DateTime.Parse(Text(a, "datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ThenByDescending(Id).Select(Id)],
+            listed.Items.Select(a => a.Id).ToList());
+        Assert.Contains(listed.Items, a => a.Id == added.Id && a.Note == "Swapped the toner" && a.TicketId == ticketId);
+        Assert.Equal(1, rig.Requests("acme", "GET", $"/api/Tickets/{ticketId}").Count(e => e.Path.Equals($"/api/Tickets/{ticketId}", StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static TicketDetail Comparable(TicketDetail ticket) => ticket with { Actions = NoActions };
-
-    private static readonly IReadOnlyList<ActionRow> NoActions = [];
+    // What a read adds to the ticket (its actions, where it came from) is not part of it.
+    private static TicketDetail Comparable(TicketDetail ticket) => ticket with { Actions = null, ActionsTotal = null, FromCache = null, AgeSeconds = null };
 }

@@ -118,7 +118,7 @@ public sealed class IdempotentCreateTests
         Assert.Equal(1, rig.Count("acme", "POST", "/api/Actions"));
         Assert.Single(NotesNamed(sim, ticketId, note.Note));
         var listed = await rig.Grains.GetGrain<ITicketGrain>(ticketId, "acme").GetAsync(true, default);
-        Assert.Single(listed.Actions, a => a.Note == note.Note);
+        Assert.Single(listed.Actions!, a => a.Note == note.Note);
 
         // Past the window the same note is a new one, as for a create.
         rig.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));

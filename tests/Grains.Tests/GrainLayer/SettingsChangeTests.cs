@@ -79,8 +79,8 @@ public sealed class SettingsChangeTests
             // Reference data of the old instance is gone with it.
             var statusesAfter = await rig.Grains.GetGrain<ITenantGrain>("acme").GetStatusesAsync(default);
             Assert.Equal(1, rig.Count("globex", "GET", "/api/Status"));
-            Assert.Equal(rig.Instance("globex").Data.Count(SimEntityKind.Status), statusesAfter.Count);
-            Assert.NotEmpty(statusesBefore);
+            Assert.Equal(rig.Instance("globex").Data.Count(SimEntityKind.Status), statusesAfter.Items.Count);
+            Assert.NotEmpty(statusesBefore.Items);
         }
         else
         {

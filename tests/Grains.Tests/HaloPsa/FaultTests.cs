@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Errors;
 using HaloMcp.Grains.HaloPsa.Queries;
+using HaloMcp.Grains.HaloPsa.Resilience;
 using HaloMcp.Grains.HaloPsa.Writes;
 using HaloMcp.HaloSim;
 using Microsoft.Extensions.Time.Testing;
@@ -56,20 +57,22 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_persistent_429_on_a_read_is_a_rate_limited_error_with_the_window_as_retry_after()
+    public async Task A_persistent_429_without_Retry_After_is_a_rate_limited_error_that_says_to_try_again_shortly_not_after_the_whole_window()
     {
         await using var rig = await HaloRig.StartAsync();
         rig.Sim.Faults.ForceRateLimit(1_000);
 
         var error = await Assert.ThrowsAsync<HaloRateLimitedException>(() => rig.Client.ListStatusesAsync(default));
 
-        // No Retry-After header: the sim's message names a 5 minute rolling window.
-        Assert.Equal(TimeSpan.FromMinutes(5), error.RetryAfter);
+        // No Retry-After header: the sim's message names a 5 minute rolling window, in which requests free up one by one.
+        Assert.Equal(HaloRetryAfter.Unstated, error.RetryAfter);
+        Assert.False(error.Stated);
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Equal(rig.Options.MaxRetries + 1, await rig.CountAsync("GET", "/api/Status", rig.Options.MaxRetries + 1));
         Assert.Equal(rig.Options.MaxRetries + 1, rig.Gate.Reads);
         Assert.Equal(rig.Options.MaxRetries + 1, rig.Gate.RateLimited);
-        Assert.Contains("retry after 300 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("without saying for how long", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("300 s", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

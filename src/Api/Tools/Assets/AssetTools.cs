@@ -23,11 +23,12 @@ public sealed class AssetTools(TenantGrains grains)
         grains.Customers.ListAssetsAsync(new AssetQuery(client_id, site_id, assettype_id, search, page ?? 1, page_size), cancellationToken);
 
     [McpServerTool(Name = "halopsa_get_asset", Title = "Get an asset", ReadOnly = true, UseStructuredContent = true)]
-    [Description("Reads one asset with its linked tickets.")]
+    [Description("Reads one asset (with its linked tickets when asked).")]
     public Task<AssetDetail> GetAsset(
         [Range(1, int.MaxValue)] int asset_id,
+        bool include_tickets = false,
         CancellationToken cancellationToken = default) =>
-        grains.Customers.GetAssetAsync(asset_id, cancellationToken);
+        grains.Customers.GetAssetAsync(asset_id, include_tickets, cancellationToken);
 
     [McpServerTool(Name = "halopsa_create_asset", Title = "Create an asset", Destructive = false, UseStructuredContent = true)]
     [Description("Creates an asset; repeated within 10 minutes, it returns the first.")]

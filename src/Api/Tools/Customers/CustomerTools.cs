@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using HaloMcp.Api.Mcp;
 using HaloMcp.Grains.Customers;
 using HaloMcp.Grains.Paging;
 using ModelContextProtocol.Server;
@@ -21,14 +22,15 @@ public sealed class CustomerTools(TenantGrains grains)
         grains.Customers.ListClientsAsync(new ClientQuery(search, include_inactive, page ?? 1, page_size), cancellationToken);
 
     [McpServerTool(Name = "halopsa_get_client", Title = "Get a client", ReadOnly = true, UseStructuredContent = true)]
-    [Description("Reads one client with its sites.")]
+    [Description("Reads one client (with its sites when asked).")]
     public Task<ClientDetail> GetClient(
         [Range(1, int.MaxValue)] int client_id,
-        bool include_sites = true,
+        bool include_sites = false,
         CancellationToken cancellationToken = default) =>
         grains.Client(client_id).GetAsync(include_sites, cancellationToken);
 
     [McpServerTool(Name = "halopsa_create_client", Title = "Create a client", Destructive = false, UseStructuredContent = true)]
+    [ResultLeavesOut("sites", "from_cache", "age_seconds")]
     [Description("Creates a client; repeated within 10 minutes, it returns the first. Names may repeat: search first.")]
     public Task<ClientDetail> CreateClient(
         string name,

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using HaloMcp.Api.Mcp;
 using HaloMcp.Grains.Paging;
 using HaloMcp.Grains.Projects;
 using ModelContextProtocol.Server;
@@ -29,6 +30,7 @@ public sealed class ProjectTools(TenantGrains grains)
         grains.ServiceDesk.GetProjectAsync(project_id, cancellationToken);
 
     [McpServerTool(Name = "halopsa_list_reports", Title = "List reports", ReadOnly = true, UseStructuredContent = true)]
+    [ResultLeavesOut("from_cache", "age_seconds")]
     [Description("Lists saved reports.")]
     public async Task<ItemList<ReportRow>> ListReports(
         [Description("Text in the name.")] string? search = null,

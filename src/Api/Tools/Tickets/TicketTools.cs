@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using HaloMcp.Api.Mcp;
 using HaloMcp.Grains.Paging;
 using HaloMcp.Grains.Tickets;
 using ModelContextProtocol;
@@ -44,6 +45,7 @@ public sealed class TicketTools(TenantGrains grains)
         grains.Ticket(ticket_id).GetAsync(include_actions, cancellationToken);
 
     [McpServerTool(Name = "halopsa_create_ticket", Title = "Create a ticket", Destructive = false, UseStructuredContent = true)]
+    [ResultLeavesOut("actions", "actions_total", "from_cache", "age_seconds")]
     [Description("Creates a ticket; repeated within 10 minutes, it returns the first.")]
     public Task<TicketDetail> CreateTicket(
         string summary,
@@ -62,6 +64,7 @@ public sealed class TicketTools(TenantGrains grains)
             cancellationToken);
 
     [McpServerTool(Name = "halopsa_update_ticket", Title = "Update a ticket", Idempotent = true, UseStructuredContent = true)]
+    [ResultLeavesOut("actions", "actions_total", "from_cache", "age_seconds")]
     [Description("Changes the given fields of a ticket.")]
     public Task<TicketDetail> UpdateTicket(
         [Range(1, int.MaxValue)] int ticket_id,
@@ -104,7 +107,7 @@ public sealed class TicketTools(TenantGrains grains)
 
     [McpServerTool(Name = "halopsa_list_actions", Title = "List actions", ReadOnly = true, UseStructuredContent = true)]
     [Description("Lists a ticket's, agent's or client's actions (notes, emails, time), newest first; without ticket_id, of the 15 latest active tickets.")]
-    public Task<PagedResult<ActionRow>> ListActions(
+    public Task<ActionPage> ListActions(
         [Range(1, int.MaxValue)] int? ticket_id = null,
         [Range(1, int.MaxValue)] int? agent_id = null,
         [Range(1, int.MaxValue)] int? client_id = null,

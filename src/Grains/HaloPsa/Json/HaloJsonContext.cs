@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HaloMcp.Grains.HaloPsa.Model;
+using HaloMcp.Grains.HaloPsa.Webhooks;
 using HaloMcp.Grains.HaloPsa.Writes;
 
 namespace HaloMcp.Grains.HaloPsa.Json;
@@ -34,6 +35,7 @@ namespace HaloMcp.Grains.HaloPsa.Json;
 [JsonSerializable(typeof(HaloInvoice))]
 [JsonSerializable(typeof(HaloProject))]
 [JsonSerializable(typeof(HaloReport))]
+[JsonSerializable(typeof(HaloWebhookEnvelope))]
 [JsonSerializable(typeof(HaloTicketWrite[]))]
 [JsonSerializable(typeof(HaloActionWrite[]))]
 [JsonSerializable(typeof(HaloClientWrite[]))]

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace HaloMcp.Grains.HaloPsa.Json;
 
-/// <summary>The token endpoint's answer (OAuth 2 client-credentials), and its OAuth-style error fields.</summary>
+/// <summary>The token endpoint's answer (client credentials, authorization code, refresh token), and its OAuth-style error fields.</summary>
 internal sealed record HaloTokenResponse
 {
     [JsonPropertyName("access_token")]
@@ -13,6 +13,9 @@ internal sealed record HaloTokenResponse
 
     [JsonPropertyName("expires_in")]
     public int ExpiresIn { get; init; }
+
+    [JsonPropertyName("refresh_token")]
+    public string? RefreshToken { get; init; }
 
     [JsonPropertyName("scope")]
     public string? Scope { get; init; }

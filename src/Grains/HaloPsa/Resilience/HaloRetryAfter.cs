@@ -7,8 +7,12 @@ namespace HaloMcp.Grains.HaloPsa.Resilience;
 /// <summary>Works out how long HaloPSA wants a rate-limited caller to wait.</summary>
 internal static partial class HaloRetryAfter
 {
-    /// <summary>Used when HaloPSA names no window and sends no Retry-After.</summary>
-    public static readonly TimeSpan Fallback = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// The wait told to a caller when HaloPSA sends no Retry-After: its limit is a rolling window, in which requests
+    /// free up one by one as the oldest leave it, so a short wait is what most callers need (and a tenant grain backs off
+    /// further while 429s continue).
+    /// </summary>
+    public static readonly TimeSpan Unstated = TimeSpan.FromSeconds(5);
 
     /// <summary>The Retry-After header (delta seconds or HTTP date) as a non-negative delay.</summary>
     public static TimeSpan? FromHeader(RetryConditionHeaderValue? header, TimeProvider timeProvider)
@@ -29,8 +33,8 @@ internal static partial class HaloRetryAfter
 
     /// <summary>
     /// The rolling window HaloPSA's 429 message names, e.g. "Rate Limit Reached - 300 Requests per rolling 5 minute
-    /// window" → 5 minutes. Waiting a whole window is the longest a caller can need (every request counted against it
-    /// has left the window by then), so it is the honest upper bound to tell a caller without a Retry-After.
+    /// window" → 5 minutes: the longest a caller can need to wait (every request counted against it has left the
+    /// window by then), so it caps the back-off of repeated 429s.
     /// </summary>
     public static TimeSpan? FromMessage(string? message)
     {
