@@ -7,14 +7,18 @@ namespace HaloMcp.Api.Mcp;
 /// <summary>
 /// The text block of a structured result: a short summary for the model's context, not a second copy of the data
 /// (the structured content has every field; a client that shows the model only text still learns what came back).
-/// A list says how many rows of how many, and each row's id and title; a record its id, title and the names it carries
-/// (client, status, agent, ...) and how many items its lists hold; anything else its short top-level values. A result
-/// that can come from a cache says whether it did and how old it is.
+/// A list says how many rows of how many and names its first <see cref="RowsNamed"/> rows by id and title; a record its
+/// id and title and how many items its lists hold (the names beside its ids are not repeated: they sit next to them in
+/// the structured content); anything else its short top-level values. A result that can come from a cache says
+/// whether it did and how old it is.
 /// </summary>
 public static class StructuredText
 {
     /// <summary>The longest a row's or record's title runs in the summary.</summary>
     public const int TitleLength = 48;
+
+    /// <summary>How many of a list's rows the summary names; the rest are counted.</summary>
+    public const int RowsNamed = 5;
 
     private const int LineLength = 240;
     private const string Separator = " | ";
@@ -63,9 +67,15 @@ public static class StructuredText
         }
 
         text.AppendLine(count == 0 ? "." : ":");
-        foreach (var row in items.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object))
+        var rows = items.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object).ToList();
+        foreach (var row in rows.Take(RowsNamed))
         {
-            text.AppendLine(Heading(row, withNames: false));
+            text.AppendLine(Heading(row));
+        }
+
+        if (rows.Count > RowsNamed)
+        {
+            text.Append("and ").Append(Number(rows.Count - RowsNamed)).AppendLine(" more in the structured content");
         }
 
         Values(text, result, except: ["items", "total", "page", "page_size", "has_more"]);
@@ -73,7 +83,7 @@ public static class StructuredText
 
     private static void Record(StringBuilder text, JsonElement record)
     {
-        text.AppendLine(Heading(record, withNames: true));
+        text.AppendLine(Heading(record));
         foreach (var property in record.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
         {
             var count = property.Value.GetArrayLength();
@@ -83,31 +93,18 @@ public static class StructuredText
                 text.Append(" of ").Append(Number(total));
             }
 
-            text.AppendLine(count > 0 && property.Value[0].ValueKind == JsonValueKind.Object ? " (in the structured content)" : string.Empty);
+            text.AppendLine();
         }
     }
 
-    // "#id title" and, for a record, the names beside its ids (client_name, status_name, ...) and who did it.
-    private static string Heading(JsonElement record, bool withNames)
+    // "#id title": the names beside its ids are in the structured content, next to them.
+    private static string Heading(JsonElement record)
     {
         var id = record.TryGetProperty("id", out var value) ? "#" + Scalar(value) : null;
         var title = TitleFields
             .Select(f => record.TryGetProperty(f, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
             .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } found ? Shorten(found, TitleLength) : null;
-        var parts = new List<string>();
-        if (id is not null || title is not null)
-        {
-            parts.Add(string.Join(' ', new[] { id, title }.OfType<string>()));
-        }
-
-        if (withNames)
-        {
-            parts.AddRange(record.EnumerateObject()
-                .Where(p => p.Value.ValueKind == JsonValueKind.String && (p.Name.EndsWith("_name", StringComparison.Ordinal) || p.Name == "who"))
-                .Select(p => Shorten(p.Value.GetString()!, TitleLength)));
-        }
-
-        return Shorten(string.Join(Separator, parts), LineLength);
+        return Shorten(string.Join(' ', new[] { id, title }.OfType<string>()), LineLength);
     }
 
     private static void Values(StringBuilder text, JsonElement result, string[]? except = null)

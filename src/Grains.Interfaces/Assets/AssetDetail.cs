@@ -20,6 +20,8 @@ namespace HaloMcp.Grains.Assets;
 /// <param name="Fields">Its populated fields.</param>
 /// <param name="Users">Users assigned to it.</param>
 /// <param name="LinkedTickets">Tickets linked to it, newest first, capped; only when asked for.</param>
+/// <param name="FromCache">On reads: whether it was served from HaloMcp's cache rather than read from HaloPSA now.</param>
+/// <param name="AgeSeconds">On reads: how many seconds ago the copy served was known to be current in HaloPSA.</param>
 [GenerateSerializer, Immutable, Alias("halo.Assets.AssetDetail")]
 public sealed record AssetDetail(
     int Id,
@@ -40,4 +42,6 @@ public sealed record AssetDetail(
     string? Notes,
     IReadOnlyList<AssetField> Fields,
     IReadOnlyList<string> Users,
-    IReadOnlyList<LinkedTicket>? LinkedTickets);
+    IReadOnlyList<LinkedTicket>? LinkedTickets,
+    bool? FromCache = null,
+    int? AgeSeconds = null);

@@ -6,8 +6,8 @@ namespace HaloMcp.Grains.Assets;
 /// <param name="KeyField">The main key field (e.g. host name).</param>
 /// <param name="AssetTypeId">The type.</param>
 /// <param name="AssetTypeName">The type name.</param>
-/// <param name="ClientId">The client.</param>
-/// <param name="ClientName">The client's name.</param>
+/// <param name="ClientId">The client; left out of the rows of a list filtered by client, where every row would repeat it.</param>
+/// <param name="ClientName">The client's name; left out with <paramref name="ClientId"/>.</param>
 /// <param name="SiteId">The site.</param>
 /// <param name="SiteName">The site's name.</param>
 /// <param name="StatusName">Its status.</param>

@@ -16,6 +16,8 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="IsImportantContact">Whether flagged as an important contact.</param>
 /// <param name="Inactive">Whether it is inactive.</param>
 /// <param name="Notes">Notes (plain, capped).</param>
+/// <param name="FromCache">On reads: whether it was served from HaloMcp's cache rather than read from HaloPSA now.</param>
+/// <param name="AgeSeconds">On reads: how many seconds ago the copy served was known to be current in HaloPSA.</param>
 [GenerateSerializer, Immutable, Alias("halo.Customers.UserDetail")]
 public sealed record UserDetail(
     int Id,
@@ -32,4 +34,6 @@ public sealed record UserDetail(
     string? SiteName,
     bool IsImportantContact,
     bool Inactive,
-    string? Notes);
+    string? Notes,
+    bool? FromCache = null,
+    int? AgeSeconds = null);

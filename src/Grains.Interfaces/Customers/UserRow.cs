@@ -5,8 +5,8 @@ namespace HaloMcp.Grains.Customers;
 /// <param name="Name">The name.</param>
 /// <param name="Email">Email.</param>
 /// <param name="PhoneNumber">Phone.</param>
-/// <param name="ClientId">The client.</param>
-/// <param name="ClientName">The client's name.</param>
+/// <param name="ClientId">The client; left out of the rows of a list filtered by client, where every row would repeat it.</param>
+/// <param name="ClientName">The client's name; left out with <paramref name="ClientId"/>.</param>
 /// <param name="SiteId">The site.</param>
 /// <param name="SiteName">The site's name.</param>
 /// <param name="Inactive">Whether it is inactive.</param>

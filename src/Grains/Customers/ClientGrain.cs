@@ -1,4 +1,5 @@
 using HaloMcp.Grains.Activation;
+using HaloMcp.Grains.Answers;
 using HaloMcp.Grains.Assets;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.Mapping;
@@ -72,18 +73,19 @@ public sealed class ClientGrain(
     });
 
     /// <inheritdoc />
-    public Task<TicketDetail> CreateTicketAsync(CreateTicketCommand command, CancellationToken cancellationToken) => UseAsync(async () =>
+    public Task<TicketDetail> CreateTicketAsync(CreateTicketCommand command, CancellationToken cancellationToken) => UseAsync(() => AnswerChanges.AfterTicketWriteAsync(GrainFactory, TenantId, null, async () =>
     {
         var created = await Write("ticket create", command, GrainsJsonContext.Default.CreateTicketCommand).CreateTicketAsync(EntityId, command, cancellationToken);
 
         // HaloPSA answered with the whole new ticket: the read that confirms a create is served from it.
         await GrainFactory.GetGrain<ITicketCache>(created.Ticket!.Detail.Id, TenantId).ApplyAsync(created);
         return created.Ticket.Detail;
-    });
+    }, created => (created.Id, created)));
 
     /// <inheritdoc />
     public Task<AssetDetail> CreateAssetAsync(CreateAssetCommand command, CancellationToken cancellationToken) =>
-        UseAsync(() => Write("asset create", command, GrainsJsonContext.Default.CreateAssetCommand).CreateAssetAsync(EntityId, command, cancellationToken));
+        UseAsync(() => AnswerChanges.AfterWriteAsync(
+            GrainFactory, TenantId, AnswerKinds.Assets, () => Write("asset create", command, GrainsJsonContext.Default.CreateAssetCommand).CreateAssetAsync(EntityId, command, cancellationToken)));
 
     /// <inheritdoc />
     public Task<bool> ApplyAsync(ClientChange change)

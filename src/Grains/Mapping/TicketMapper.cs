@@ -10,7 +10,7 @@ public static class TicketMapper
     public static TicketRow ToRow(HaloTicket t) => new(
         t.Id, t.Summary ?? string.Empty, t.ClientId, PlainText.OrNull(t.ClientName),
         t.StatusId, PlainText.OrNull(t.StatusName), PlainText.Id(t.PriorityId), PlainText.OrNull(t.PriorityName),
-        PlainText.Id(t.AgentId), PlainText.OrNull(t.AgentName), t.DateOccurred, t.LastActionDate);
+        PlainText.Id(t.AgentId), PlainText.OrNull(t.AgentName), t.LastActionDate);
 
     /// <summary>One ticket with its newest actions; both are null when actions were not read.</summary>
     public static TicketDetail ToDetail(HaloTicket t, IReadOnlyList<ActionRow>? actions, int? actionsTotal) => new(

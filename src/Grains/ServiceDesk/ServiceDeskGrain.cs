@@ -1,11 +1,14 @@
+using HaloMcp.Grains.Answers;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Model;
 using HaloMcp.Grains.Mapping;
 using HaloMcp.Grains.Paging;
 using HaloMcp.Grains.Projects;
 using HaloMcp.Grains.Search;
+using HaloMcp.Grains.Tenancy;
 using HaloMcp.Grains.Tickets;
 using HaloMcp.Grains.Upstream;
+using Microsoft.Extensions.Options;
 using WireActionQuery = HaloMcp.Grains.HaloPsa.Queries.ActionQuery;
 using WireAssetQuery = HaloMcp.Grains.HaloPsa.Queries.AssetQuery;
 using WireClientQuery = HaloMcp.Grains.HaloPsa.Queries.ClientQuery;
@@ -17,29 +20,61 @@ using WireUserQuery = HaloMcp.Grains.HaloPsa.Queries.UserQuery;
 
 namespace HaloMcp.Grains.ServiceDesk;
 
-/// <summary>A tenant's service-desk reads; ticket rows it lists become their grains' cached copies. It owns no state, so its calls interleave freely on one
+/// <summary>A tenant's service-desk reads; ticket rows it lists become their grains' cached copies. Ticket lists and
+/// searches are cached per exact query within the tenant's freshness bound and dropped by any change to a record of the
+/// kind they show (<see cref="IServiceDeskAnswers"/>). Its calls interleave freely on one
 /// activation per tenant (not a stateless worker: Orleans 10.4.2 does not pass a caller's cancellation into a
 /// stateless worker, and a caller that gives up must leave the budget's queue).</summary>
 [Reentrant]
-public sealed class ServiceDeskGrain(TenantHaloClients clients, TimeProvider time) : Grain, IServiceDeskGrain
+public sealed class ServiceDeskGrain(
+    TenantHaloClients clients,
+    ITenantDirectory directory,
+    IOptions<ReferenceDataOptions> options,
+    TimeProvider time) : Grain, IServiceDeskGrain, IServiceDeskAnswers
 {
     /// <summary>How many of a client's or agent's tickets <see cref="ListActionsAsync"/> reads when no ticket is given.</summary>
     public const int ActionScanTickets = 15;
 
     private RefusedScans? _refusals;
+    private AnswerCache? _answers;
 
     private string TenantId => this.GetPrimaryKeyString();
 
     private RefusedScans Refusals => _refusals ??= new RefusedScans(time);
 
+    private AnswerCache Answers => _answers ??= new AnswerCache(
+        () => options.Value.EntityMaxAge(directory.Find(TenantId)?.ReceivesWebhooks == true),
+        time,
+        () => directory.Find(TenantId) is { } settings ? TenantHaloClients.ConnectionOf(settings) : null);
+
     /// <inheritdoc />
     public async Task<PagedResult<TicketRow>> ListTicketsAsync(TicketQuery query, CancellationToken cancellationToken)
     {
-        var asked = time.GetUtcNow();
-        var page = await clients.CallAsync(TenantId, c => c.ListTicketsAsync(ToWire(query), cancellationToken));
-        await SeedAsync(page.Items, asked);
-        return Pages.Map(page, TicketMapper.ToRow);
+        var read = await Answers.ReadAsync(
+            AnswerKey.Of(
+                "tickets", query.ClientId, query.SiteId, query.AgentId, query.TeamId, query.StatusId, query.PriorityId, query.TicketTypeId,
+                query.OpenOnly, query.Search, query.DateFrom, query.DateTo, query.Page, query.PageSize),
+            AnswerKinds.Tickets | AnswerKinds.Clients,
+            async ct =>
+            {
+                var asked = time.GetUtcNow();
+                var page = await clients.CallAsync(TenantId, c => c.ListTicketsAsync(ToWire(query), ct));
+                await SeedAsync(page.Items, asked);
+
+                // The query names the client; its id and name on every row would say it again up to 100 times.
+                return query.ClientId is null ? Pages.Map(page, TicketMapper.ToRow) : Pages.Map(page, t => TicketMapper.ToRow(t) with { ClientId = null, ClientName = null });
+            },
+            cancellationToken,
+            query);
+        return read.Value with { FromCache = read.FromCache, AgeSeconds = read.AgeSeconds };
     }
+
+    /// <inheritdoc />
+    public Task<int> DropAsync(AnswerKinds kinds) => Task.FromResult(_answers?.Drop(kinds) ?? 0);
+
+    /// <inheritdoc />
+    public Task<int> TicketChangedAsync(int ticketId, TicketDetail? now, bool deleted) => Task.FromResult(
+        _answers?.Revise<TicketQuery, PagedResult<TicketRow>>(AnswerKinds.Tickets, ActingAgent.CacheIdentity, (query, page) => TicketListRevision.Revise(query, page, ticketId, now, deleted)) ?? 0);
 
     /// <inheritdoc />
     public async Task<ActionPage> ListActionsAsync(ActionQuery query, CancellationToken cancellationToken)
@@ -109,6 +144,29 @@ public sealed class ServiceDeskGrain(TenantHaloClients clients, TimeProvider tim
 
     /// <inheritdoc />
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Entity == SearchEntity.Agents)
+        {
+            // Agents are the tenant grain's reference data, cached there.
+            return await SearchUncachedAsync(query, cancellationToken);
+        }
+
+        var read = await Answers.ReadAsync(AnswerKey.Of("search", query.Entity, query.Query, query.Limit), KindsOf(query.Entity), ct => SearchUncachedAsync(query, ct), cancellationToken);
+        return read.Value with { FromCache = read.FromCache, AgeSeconds = read.AgeSeconds };
+    }
+
+    // What a search's hits show: their own kind, and the client names most of them carry.
+    private static AnswerKinds KindsOf(SearchEntity entity) => entity switch
+    {
+        SearchEntity.Tickets => AnswerKinds.Tickets | AnswerKinds.Clients,
+        SearchEntity.Clients => AnswerKinds.Clients,
+        SearchEntity.Assets => AnswerKinds.Assets | AnswerKinds.Clients,
+        SearchEntity.Sites => AnswerKinds.Sites | AnswerKinds.Clients,
+        SearchEntity.Users => AnswerKinds.Users | AnswerKinds.Clients,
+        _ => AnswerKinds.All,
+    };
+
+    private async Task<SearchResult> SearchUncachedAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var text = query.Query;
         var limit = query.Limit;

@@ -12,4 +12,9 @@ public interface ITicketCache : IGrainWithIntegerCompoundKey
     [AlwaysInterleave]
     [Alias("Apply")]
     Task<bool> ApplyAsync(TicketChange change);
+
+    /// <summary>The ticket as the grain holds it (the newest copy it has seen, however old), without asking HaloPSA; null when it holds none.</summary>
+    [AlwaysInterleave]
+    [Alias("Peek")]
+    Task<TicketDetail?> PeekAsync(CancellationToken cancellationToken);
 }

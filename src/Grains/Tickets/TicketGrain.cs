@@ -1,4 +1,5 @@
 using HaloMcp.Grains.Activation;
+using HaloMcp.Grains.Answers;
 using HaloMcp.Grains.Errors;
 using HaloMcp.Grains.HaloPsa;
 using HaloMcp.Grains.HaloPsa.Model;
@@ -83,11 +84,11 @@ public sealed class TicketGrain(
 
     /// <inheritdoc />
     public Task<TicketDetail> UpdateAsync(UpdateTicketCommand command, CancellationToken cancellationToken) =>
-        UseAsync(() => UpdateInTurnAsync(command, cancellationToken));
+        UseAsync(() => AnswerChanges.AfterTicketWriteAsync(GrainFactory, TenantId, EntityId, () => UpdateInTurnAsync(command, cancellationToken), _ => (EntityId, Held())));
 
     /// <inheritdoc />
     public Task<ActionRow> AddActionAsync(AddActionCommand command, CancellationToken cancellationToken) =>
-        UseAsync(() => AddActionInTurnAsync(command, cancellationToken));
+        UseAsync(() => AnswerChanges.AfterTicketWriteAsync(GrainFactory, TenantId, EntityId, () => AddActionInTurnAsync(command, cancellationToken), _ => (EntityId, Held())));
 
     /// <inheritdoc />
     public Task<bool> ApplyAsync(TicketChange change)
@@ -116,6 +117,12 @@ public sealed class TicketGrain(
 
         return Task.FromResult(applied);
     }
+
+    /// <inheritdoc />
+    public Task<TicketDetail?> PeekAsync(CancellationToken cancellationToken) => Task.FromResult(Held());
+
+    // The newest copy held, which a write's answer has just updated (or null, when none is loaded).
+    private TicketDetail? Held() => _ticket?.Peek()?.Value.Detail;
 
     private async Task<TicketDetail> UpdateInTurnAsync(UpdateTicketCommand command, CancellationToken cancellationToken)
     {

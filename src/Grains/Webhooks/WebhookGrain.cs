@@ -1,3 +1,4 @@
+using HaloMcp.Grains.Answers;
 using HaloMcp.Grains.Billing;
 using HaloMcp.Grains.Customers;
 using HaloMcp.Grains.Diagnostics;
@@ -40,7 +41,11 @@ public sealed partial class WebhookGrain(TenantMetrics metrics, TimeProvider tim
         var applied = 0;
         foreach (var occurrence in occurrences)
         {
-            if (await ApplyAsync(occurrence, received))
+            var replaced = await ApplyAsync(occurrence, received);
+
+            // Then the lists, searches and records that may show what changed.
+            var dropped = await AnswersAfterAsync(occurrence);
+            if (replaced || dropped > 0)
             {
                 applied++;
             }
@@ -81,6 +86,33 @@ public sealed partial class WebhookGrain(TenantMetrics metrics, TimeProvider tim
                 return Task.FromResult(false);
         }
     }
+
+    // A ticket's lists take the ticket as its grain now holds it (the newest copy of all it saw); other kinds drop what shows them.
+    private async Task<int> AnswersAfterAsync(HaloWebhookOccurrence o)
+    {
+        if (o.Kind is not (HaloWebhookKind.Ticket or HaloWebhookKind.Action))
+        {
+            return await AnswerChanges.DropAsync(GrainFactory, TenantId, AnswersShowing(o));
+        }
+
+        var deleted = o.Kind == HaloWebhookKind.Ticket && o.Deleted;
+        var now = deleted ? null : await GrainFactory.GetGrain<ITicketCache>(o.TicketId, TenantId).PeekAsync(CancellationToken.None);
+        return await AnswerChanges.TicketChangedAsync(GrainFactory, TenantId, o.TicketId, now, deleted);
+    }
+
+    // Which cached answers an occurrence may make stale: those showing its kind, and those carrying its names.
+    private static AnswerKinds AnswersShowing(HaloWebhookOccurrence o) => o.Kind switch
+    {
+        HaloWebhookKind.Ticket or HaloWebhookKind.Action => AnswerKinds.Tickets,
+        HaloWebhookKind.Client => AnswerKinds.All,
+        HaloWebhookKind.Site => AnswerKinds.Sites | AnswerKinds.Users | AnswerKinds.Assets,
+        HaloWebhookKind.User => AnswerKinds.Users | AnswerKinds.Assets,
+        HaloWebhookKind.Asset => AnswerKinds.Assets,
+
+        // Ticket rows carry status, priority and agent names; asset rows their type's.
+        HaloWebhookKind.Reference => AnswerKinds.Tickets | AnswerKinds.Assets,
+        _ => AnswerKinds.None,
+    };
 
     // HaloPSA's last-update time orders ticket copies; an instance that does not send it has the change's own time.
     private static TicketCopy Copy(HaloWebhookOccurrence o)

@@ -35,13 +35,16 @@ internal static class E2e
 
     public static double Num(this JsonElement e, string name) => e.GetProperty(name).GetDouble();
 
+    /// <summary>Time logged (<c>time_taken_*</c>): results leave it out when none was.</summary>
+    public static double Time(this JsonElement e, string name) => e.TryGetProperty(name, out var time) ? time.GetDouble() : 0;
+
     public static double? NumOrNull(this JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 
     public static string? Str(this JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    public static bool Bool(this JsonElement e, string name) => e.GetProperty(name).GetBoolean();
+    public static bool Bool(this JsonElement e, string name) => e.TryGetProperty(name, out var flag) && flag.GetBoolean();
 
     public static IReadOnlyList<JsonElement> Items(this JsonElement e) => [.. e.GetProperty("items").EnumerateArray()];
 

@@ -217,46 +217,13 @@ public sealed class WebhookApplicationTests
         Assert.Equal(HaloFailureKind.NotFound, gone.Kind);
     }
 
-    private static readonly TimeSpan WebhookBound = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan WebhookBound = WebhookRig.Bound;
 
-    // A tenant whose HaloPSA posts webhooks, and a profile for every event whose receiver does not answer.
-    private static async Task<GrainLayerRig> StartAsync(SimWebhookBatching batching = SimWebhookBatching.None)
-    {
-        var rig = await GrainLayerRig.StartAsync(o => o.Caching = c =>
-        {
-            c.EntityTtl = TimeSpan.FromSeconds(30);
-            c.EntityTtlWithWebhooks = WebhookBound;
-        });
-        rig.Tenants.Add(GrainLayerRig.SettingsFor(rig.Sim, "acme", rig.Instances[0]) with { ReceivesWebhooks = true });
-        rig.Instance("acme").Webhooks.Configure(
-        [
-            new SimWebhookOptions
-            {
-                Name = "HaloMcp", Url = "http://127.0.0.1:9/webhooks/halopsa/acme", BatchMethod = batching,
-                BatchDelaySeconds = batching == SimWebhookBatching.None ? 0 : 5,
-            },
-        ]);
-        return rig;
-    }
+    private static Task<GrainLayerRig> StartAsync(SimWebhookBatching batching = SimWebhookBatching.None) => WebhookRig.StartAsync(batching);
 
     // The bodies of every delivery the simulator formed so far, dropped ones left out (those never reach a receiver).
     private static List<byte[]> Bodies(GrainLayerRig rig) =>
         [.. rig.Instance("acme").Webhooks.Deliveries.Where(d => d.State != SimWebhookDeliveryState.Dropped).Select(d => Encoding.UTF8.GetBytes(d.RequestBody))];
 
-    // Hands the deliveries not handed yet to the webhook grain, as the Api's receiver does, and adds up what they changed.
-    private static async Task<WebhookReceipt> ApplyNewAsync(GrainLayerRig rig)
-    {
-        var webhooks = rig.Grains.GetGrain<IWebhookGrain>("acme");
-        var total = new WebhookReceipt(0, 0, 0);
-        foreach (var delivery in rig.Instance("acme").Webhooks.Deliveries.Where(d => d.State != SimWebhookDeliveryState.Dropped && Handed.TryAdd(d.Id, true)))
-        {
-            var receipt = await webhooks.ApplyAsync(new WebhookDelivery(Encoding.UTF8.GetBytes(delivery.RequestBody)), default);
-            total = new WebhookReceipt(total.Occurrences + receipt.Occurrences, total.Applied + receipt.Applied, total.Ignored + receipt.Ignored);
-        }
-
-        return total;
-    }
-
-    // Delivery ids are GUIDs, so one set serves every test of the class.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Handed = new(StringComparer.Ordinal);
+    private static Task<WebhookReceipt> ApplyNewAsync(GrainLayerRig rig) => WebhookRig.ApplyNewAsync(rig);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using HaloMcp.Api.Mcp;
 using HaloMcp.Grains.Billing;
 using HaloMcp.Grains.Paging;
 using ModelContextProtocol.Protocol;
@@ -12,6 +13,7 @@ namespace HaloMcp.Api.Tools.Billing;
 public sealed class BillingTools(TenantGrains grains)
 {
     [McpServerTool(Name = "halopsa_list_contracts", Title = "List contracts", ReadOnly = true, UseStructuredContent = true)]
+    [ResultLeavesOut("from_cache", "age_seconds")]
     [Description("Lists client contracts.")]
     public Task<PagedResult<ContractRow>> ListContracts(
         [Range(1, int.MaxValue)] int? client_id = null,
@@ -29,6 +31,7 @@ public sealed class BillingTools(TenantGrains grains)
         grains.Billing.GetContractAsync(contract_id, cancellationToken);
 
     [McpServerTool(Name = "halopsa_list_invoices", Title = "List invoices", ReadOnly = true, UseStructuredContent = true)]
+    [ResultLeavesOut("from_cache", "age_seconds")]
     [Description("Lists one-off invoices (not from recurring schedules).")]
     public Task<PagedResult<InvoiceRow>> ListInvoices(
         [Range(1, int.MaxValue)] int? client_id = null,
@@ -51,6 +54,7 @@ public sealed class BillingTools(TenantGrains grains)
         grains.Billing.GetInvoiceAsync(invoice_id, cancellationToken);
 
     [McpServerTool(Name = "halopsa_list_recurring_invoices", Title = "List recurring schedules", ReadOnly = true, UseStructuredContent = true)]
+    [ResultLeavesOut("from_cache", "age_seconds")]
     [Description("Lists recurring invoice schedules.")]
     public Task<PagedResult<RecurringInvoiceRow>> ListRecurringInvoices(
         [Range(1, int.MaxValue)] int? client_id = null,

@@ -12,6 +12,7 @@ namespace HaloMcp.Api.Tools.Projects;
 public sealed class ProjectTools(TenantGrains grains)
 {
     [McpServerTool(Name = "halopsa_list_projects", Title = "List projects", ReadOnly = true, UseStructuredContent = true)]
+    [ResultLeavesOut("from_cache", "age_seconds")]
     [Description("Lists projects.")]
     public Task<PagedResult<ProjectRow>> ListProjects(
         [Range(1, int.MaxValue)] int? client_id = null,

@@ -21,6 +21,12 @@ public enum HaloWebhookKind
     /// <summary>Reference data changed (<see cref="HaloWebhookOccurrence.Reference"/> says which).</summary>
     Reference,
 
-    /// <summary>A kind HaloMcp keeps nothing of (users, assets, contracts, reports, and kinds it does not know).</summary>
+    /// <summary>An end user was created, changed or deleted.</summary>
+    User,
+
+    /// <summary>An asset was created, changed or deleted.</summary>
+    Asset,
+
+    /// <summary>A kind HaloMcp keeps nothing of (contracts, reports, and kinds it does not know).</summary>
     Other,
 }

@@ -88,6 +88,8 @@ public static class HaloWebhookReader
                 "action" => new(HaloWebhookKind.Action, deleted, e),
                 "client" => new(HaloWebhookKind.Client, deleted, e),
                 "site" => new(HaloWebhookKind.Site, deleted, e),
+                "user" => new(HaloWebhookKind.User, deleted, e),
+                "asset" => new(HaloWebhookKind.Asset, deleted, e),
                 "invoice" or "recurring_invoice" or "recurringinvoice" => new(HaloWebhookKind.Invoice, deleted, e),
                 _ when ReferenceTypes.TryGetValue(type, out var kind) => new(HaloWebhookKind.Reference, deleted, e, kind),
                 _ => new(HaloWebhookKind.Other, deleted, e),
