@@ -29,6 +29,16 @@ internal static class HaloSimApplication
 
         if (options is null)
         {
+            // In a container the instances' secrets come as files, as the product's own nodes take theirs (a file named
+            // HaloSim__Instances__0__ClientSecret under SecretsDirectory sets that key); the environment and the command
+            // line still override them, as they do there.
+            if (builder.Configuration["SecretsDirectory"] is { Length: > 0 } secrets)
+            {
+                builder.Configuration.AddKeyPerFile(Path.GetFullPath(secrets), optional: true, reloadOnChange: false);
+                builder.Configuration.AddEnvironmentVariables();
+                builder.Configuration.AddCommandLine(args);
+            }
+
             options = new HaloSimOptions();
             builder.Configuration.GetSection(HaloSimOptions.SectionName).Bind(options);
         }

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 try
 {
     var builder = Host.CreateApplicationBuilder(args);
+    builder.Configuration.AddHaloSecretFiles(args);
     builder.AddHaloSiloTenants(args);
     builder.UseOrleans(silo => silo.UseHaloClustering().AddHaloGrains().AddHaloOps());
     await builder.Build().RunAsync();

@@ -39,6 +39,26 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task An_instance_secret_comes_from_a_file_in_the_secrets_directory()
+    {
+        var secrets = Path.Combine(Path.GetTempPath(), "halosim-secrets-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(secrets);
+        try
+        {
+            // As a compose secret arrives in the container: a file named after the key, with a trailing newline.
+            File.WriteAllText(Path.Combine(secrets, "HaloSim__Instances__0__ClientSecret"), "from-a-file\n");
+            await using var host = await HaloSimHost.StartFromConfigurationAsync(
+                ["--HaloSim:Instances:0:Name=alpha", "--HaloSim:Instances:0:ClientId=alpha-id", $"--SecretsDirectory={secrets}"]);
+
+            Assert.Equal("from-a-file", host.Instance("alpha").ClientSecret);
+        }
+        finally
+        {
+            Directory.Delete(secrets, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Without_configured_instances_there_is_one_demo_instance()
     {
         await using var host = await HaloSimHost.StartAsync();

@@ -31,6 +31,9 @@ public static class HaloMcpHost
     /// <summary>The loopback address the HTTP server binds when no URL is configured.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
+    /// <summary>The liveness endpoint: 200 "Healthy" without authentication, for container health checks.</summary>
+    public const string HealthPath = "/healthz";
+
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
     /// <summary>Runs whatever the command line asks for and returns the process exit code.</summary>
@@ -47,7 +50,18 @@ public static class HaloMcpHost
             return 2;
         }
 
-        switch (commandLine.Command)
+        HostCommand command;
+        try
+        {
+            command = commandLine.ResolveCommand(Environment.GetEnvironmentVariable);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message.AsMemory(), cancellationToken);
+            return 2;
+        }
+
+        switch (command)
         {
             case HostCommand.HashKey:
                 return HashKeyCommand.Run(commandLine.HashKeyInput, Console.Out, Console.Error);
@@ -138,6 +152,8 @@ public static class HaloMcpHost
             builder.Configuration.AddCommandLine([.. commandLine.HostArgs]);
         }
 
+        builder.Configuration.AddHaloSecretFiles(commandLine.HostArgs);
+
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
             && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey])
             && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpsPortsKey])
@@ -169,6 +185,7 @@ public static class HaloMcpHost
         services.TryAddSingleton<ITenantDirectory, HostTenantDirectory>();
         services.TryAddScoped<TenantContext>();
         services.TryAddScoped<TenantGrains>();
+        services.AddHealthChecks();
         services.AddHaloOAuth();
         AddAuthentication(services);
 
@@ -180,6 +197,10 @@ public static class HaloMcpHost
         var app = builder.Build();
         tenantFileErrors.ServerStarted(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<TenantCatalog>());
         app.UseHostFiltering();
+
+        // For container health checks and load balancers: the process serves HTTP. Answered before authentication, so a
+        // probe every few seconds needs no key and leaves no "refused" line in the log; it says nothing else.
+        app.UseHealthChecks(HealthPath);
         app.UseOpsAccess();
         app.UseAuthentication();
         app.UseAuthorization();

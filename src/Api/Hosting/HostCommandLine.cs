@@ -1,3 +1,5 @@
+using HaloMcp.Api.Tenancy;
+
 namespace HaloMcp.Api.Hosting;
 
 /// <summary>
@@ -17,6 +19,9 @@ public sealed record HostCommandLine(
     DemoOptions Demo,
     IReadOnlyList<string> HostArgs)
 {
+    /// <summary>The environment variable that chooses the transport when the command line does not (<see cref="ResolveCommand"/>).</summary>
+    public const string TransportVariable = "HALOMCP_TRANSPORT";
+
     /// <summary>Splits <paramref name="args"/>.</summary>
     /// <exception cref="ArgumentException">A flag lacks its value; the message says which.</exception>
     public static HostCommandLine Parse(IReadOnlyList<string> args)
@@ -73,6 +78,35 @@ public sealed record HostCommandLine(
         }
 
         return new HostCommandLine(command, hashKey, tenantsFile, demo, rest);
+    }
+
+    /// <summary>
+    /// What to run once <c>HALOMCP_TRANSPORT</c> is applied. <c>auto</c> (the container image sets it) serves stdio when
+    /// the command line asks for no mode of its own (<c>--stdio</c>, <c>--demo</c>, <c>--tenants-file</c>,
+    /// <c>--halosim-url</c>, <c>--urls</c>) and the environment holds any of the reference servers' HaloPSA variables
+    /// (<c>HALOPSA_*</c>, <c>HALO_*</c>, <c>X_*</c>): that is their users' <c>docker run -i --rm -e HALO_...</c> line.
+    /// <c>stdio</c> always serves stdio; unset or <c>http</c> changes nothing. <c>hash-key</c> and <c>hash-password</c>
+    /// stay what they are.
+    /// </summary>
+    /// <exception cref="ArgumentException"><c>HALOMCP_TRANSPORT</c> has another value; the message lists the valid ones.</exception>
+    public HostCommand ResolveCommand(Func<string, string?> environment)
+    {
+        var transport = environment(TransportVariable)?.Trim().ToLowerInvariant();
+        switch (transport)
+        {
+            case null or "":
+                return Command;
+            case not ("http" or "stdio" or "auto"):
+                throw new ArgumentException($"{TransportVariable} must be http, stdio or auto, not '{transport}'.");
+            case "http":
+                return Command;
+            case "stdio":
+                return Command == HostCommand.Http ? HostCommand.Stdio : Command;
+        }
+
+        var asksForHttp = Demo.Enabled || Demo.HaloSimUrl is not null || TenantsFile is not null
+            || HostArgs.Any(a => a.StartsWith("--urls", StringComparison.OrdinalIgnoreCase));
+        return Command == HostCommand.Http && !asksForHttp && StdioTenantEnvironment.AnyGiven(environment) ? HostCommand.Stdio : Command;
     }
 
     private static (string Flag, string? Value) SplitFlag(string arg)

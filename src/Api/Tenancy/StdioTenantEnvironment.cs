@@ -22,6 +22,10 @@ internal static class StdioTenantEnvironment
     public static readonly string[] ClientSecretVariables = ["HALOPSA_CLIENT_SECRET", "HALO_CLIENT_SECRET", "X_CLIENT_SECRET"];
     public static readonly string[] TenantVariables = ["HALOPSA_TENANT", "X_TENANT"];
 
+    /// <summary>Whether any of the variables above is set: someone meant to give a stdio tenant.</summary>
+    public static bool AnyGiven(Func<string, string?> environment) =>
+        First(environment, [.. UrlVariables, .. ClientIdVariables, .. ClientSecretVariables, .. TenantVariables]) is not null;
+
     /// <summary>Builds the tenant, or returns null with a message that lists what is missing (never a value).</summary>
     public static TenantSettings? TryResolve(Func<string, string?> environment, out string? error)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HaloMcp.Api.Hosting;
 
 namespace HaloMcp.Api.Tests.Support;
 
@@ -28,7 +29,8 @@ public static class ServerProcess
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in HaloVariables)
+        // Nothing of the test runner's own environment chooses the server's transport or tenant.
+        foreach (var name in HaloVariables.Append(HostCommandLine.TransportVariable))
         {
             info.Environment.Remove(name);
         }
